@@ -1,0 +1,25 @@
+package org.opencets.core.record;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One fact read from evidence, before it is stored.
+ *
+ * @param kind       transaction, message, arrest, …
+ * @param line       1-based line (or entry) number in the evidence file where the record starts
+ * @param offset     byte offset of that line in the file, or -1 where the reader cannot tell
+ * @param occurredAt when it happened, ISO-8601 (an instant, a local date-time or a date), or null
+ * @param fields     the record's content as plain values, safe to store: card numbers already
+ *                   replaced by their masked form, free text with card numbers redacted
+ * @param mentions   the identifiers the record uses
+ */
+public record ParsedRecord(RecordKind kind, long line, long offset, String occurredAt,
+                           Map<String, Object> fields, List<Mention> mentions) {
+    public ParsedRecord {
+        Objects.requireNonNull(kind, "kind");
+        fields = Map.copyOf(fields);
+        mentions = List.copyOf(mentions);
+    }
+}
