@@ -1,0 +1,4 @@
+/**
+ * Agencies, investigators, cases, and the need-to-know rules that decide who reads what.
+ */
+package org.opencets.core.cases;

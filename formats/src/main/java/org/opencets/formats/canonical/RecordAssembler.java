@@ -1,0 +1,303 @@
+package org.opencets.formats.canonical;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.opencets.core.identifier.Found;
+import org.opencets.core.identifier.Identifier;
+import org.opencets.core.identifier.IdentifierContext;
+import org.opencets.core.identifier.IdentifierType;
+import org.opencets.core.identifier.Identifiers;
+import org.opencets.core.identifier.InvalidIdentifierException;
+import org.opencets.core.identifier.TextExtractor;
+import org.opencets.core.record.Mention;
+import org.opencets.core.record.ParsedRecord;
+import org.opencets.core.record.RecordKind;
+
+/**
+ * Turns a record written in the canonical field names (see docs/FORMATS.md) into a
+ * {@link ParsedRecord}: identifiers normalised with their roles, the card number replaced by its
+ * keyed hash and masked form, free text searched for identifiers and stripped of card numbers, the
+ * time parsed. Shared by the canonical JSON Lines reader and the CSV readers, so a field means the
+ * same thing in every format.
+ *
+ * <p>A value that cannot be normalised (an e-mail without a domain, a card that fails the Luhn check)
+ * makes the whole row bad: {@link RowException} says which field and why, never the card number.
+ */
+public final class RecordAssembler {
+    /** Fields read as a single identifier, and the role each gets, by record kind. */
+    private static final Map<String, IdentifierType> TYPED_FIELDS = Map.of(
+            "email", IdentifierType.EMAIL,
+            "phone", IdentifierType.PHONE,
+            "ip", IdentifierType.IP,
+            "url", IdentifierType.URL,
+            "domain", IdentifierType.DOMAIN);
+
+    /** Fields holding free text, searched for identifiers. */
+    private static final List<String> TEXT_FIELDS = List.of("text", "notes", "descriptor", "body");
+
+    private static final DateTimeFormatter LOCAL_DATE_TIME = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .appendPattern("uuuu-MM-dd")
+            .optionalStart().appendLiteral('T').optionalEnd()
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .appendPattern("HH:mm")
+            .optionalStart().appendPattern(":ss").optionalEnd()
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+            .toFormatter(Locale.ROOT)
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    private final IdentifierContext context;
+
+    public RecordAssembler(IdentifierContext context) {
+        this.context = context;
+    }
+
+    /** A row that cannot become a record; the message names the field and the reason. */
+    public static final class RowException extends Exception {
+        public RowException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * Assembles one record.
+     *
+     * @param kind   the record kind
+     * @param fields canonical field name to value: a String, a List (of strings or maps) or a Map;
+     *               null and blank values are missing
+     */
+    public ParsedRecord assemble(RecordKind kind, long line, long offset, Map<String, Object> fields)
+            throws RowException {
+        Map<String, Object> safe = new LinkedHashMap<>();
+        List<Mention> mentions = new ArrayList<>();
+        String occurredAt = null;
+        String platform = string(fields.get("platform"));
+        for (Map.Entry<String, Object> e : fields.entrySet()) {
+            String field = e.getKey();
+            Object value = e.getValue();
+            if (value == null || (value instanceof String s && s.isBlank())) {
+                continue;
+            }
+            switch (field) {
+                case "time", "date" -> {
+                    occurredAt = parseTime(field, string(value));
+                    safe.put(field, string(value));
+                }
+                case "card_number" -> {
+                    Identifier card = identifier(IdentifierType.CARD, field, string(value));
+                    mentions.add(Mention.ofField(card, role(kind, "card"), card.display(), field));
+                    safe.put("card", card.display());
+                }
+                case "from", "sender" -> {
+                    for (String handle : strings(value)) {
+                        Identifier acc = account(field, platform, handle);
+                        mentions.add(Mention.ofField(acc, "sender", handle, field));
+                    }
+                    safe.put(field, value);
+                }
+                case "to", "recipients" -> {
+                    for (String handle : strings(value)) {
+                        Identifier acc = account(field, platform, handle);
+                        mentions.add(Mention.ofField(acc, "recipient", handle, field));
+                    }
+                    safe.put(field, value);
+                }
+                case "emails", "phones", "ips", "urls" -> {
+                    IdentifierType type = TYPED_FIELDS.get(field.substring(0, field.length() - 1));
+                    for (Object item : list(value)) {
+                        String raw = item instanceof Map<?, ?> m ? string(m.get(field.substring(0, field.length() - 1))) : string(item);
+                        if (raw == null || raw.isBlank()) {
+                            continue;
+                        }
+                        Identifier id = identifier(type, field, raw);
+                        mentions.add(Mention.ofField(id, role(kind, type.code()), raw, field));
+                    }
+                    safe.put(field, value);
+                }
+                case "accounts" -> {
+                    for (Object item : list(value)) {
+                        if (!(item instanceof Map<?, ?> m)) {
+                            throw new RowException("accounts: each entry must be an object with platform and handle");
+                        }
+                        String p = string(m.get("platform"));
+                        String h = string(m.get("handle"));
+                        if (h != null && !h.isBlank()) {
+                            Identifier acc = account(field, p == null ? platform : p, h);
+                            mentions.add(Mention.ofField(acc, role(kind, "account"), h, field));
+                        }
+                        for (String sub : List.of("email", "phone")) {
+                            String v = string(m.get(sub));
+                            if (v != null && !v.isBlank()) {
+                                Identifier id = identifier(TYPED_FIELDS.get(sub), field + "." + sub, v);
+                                mentions.add(Mention.ofField(id, role(kind, sub), v, field));
+                            }
+                        }
+                    }
+                    safe.put(field, value);
+                }
+                case "files" -> {
+                    for (Object item : list(value)) {
+                        if (!(item instanceof Map<?, ?> m)) {
+                            throw new RowException("files: each entry must be an object with name and hashes");
+                        }
+                        for (String h : List.of("md5", "sha1", "sha256")) {
+                            String v = string(m.get(h));
+                            if (v != null && !v.isBlank()) {
+                                Identifier id = identifier(IdentifierType.FILE_HASH, "files." + h, v);
+                                mentions.add(Mention.ofField(id, role(kind, "file"), v, field));
+                            }
+                        }
+                        String pdq = string(m.get("pdq"));
+                        if (pdq != null && !pdq.isBlank()) {
+                            Identifier id = identifier(IdentifierType.PDQ, "files.pdq", pdq);
+                            mentions.add(Mention.ofField(id, role(kind, "file_pdq"), pdq, field));
+                        }
+                    }
+                    safe.put(field, value);
+                }
+                case "identifiers" -> {
+                    for (Object item : list(value)) {
+                        if (!(item instanceof Map<?, ?> m)) {
+                            throw new RowException("identifiers: each entry must be an object with type and value");
+                        }
+                        String t = string(m.get("type"));
+                        String v = string(m.get("value"));
+                        String r = string(m.get("role"));
+                        if (t == null || v == null) {
+                            throw new RowException("identifiers: each entry needs a type and a value");
+                        }
+                        IdentifierType type;
+                        try {
+                            type = IdentifierType.fromCode(t);
+                        } catch (IllegalArgumentException ex) {
+                            throw new RowException("identifiers: " + ex.getMessage());
+                        }
+                        Identifier id = identifier(type, "identifiers", v);
+                        String raw = type == IdentifierType.CARD ? id.display() : v;
+                        mentions.add(Mention.ofField(id, r == null ? role(kind, type.code()) : r, raw, field));
+                    }
+                    // cards among them must not be stored in clear
+                    safe.put(field, mentionsView(mentions, "identifiers"));
+                }
+                default -> {
+                    IdentifierType type = TYPED_FIELDS.get(field);
+                    if (type != null) {
+                        Identifier id = identifier(type, field, string(value));
+                        mentions.add(Mention.ofField(id, role(kind, field), string(value), field));
+                        safe.put(field, string(value));
+                    } else if (TEXT_FIELDS.contains(field)) {
+                        String text = string(value);
+                        for (Found f : TextExtractor.extract(text, context)) {
+                            mentions.add(new Mention(f.identifier(), "text", f.raw(), field, f.start(), f.end()));
+                        }
+                        safe.put(field, TextExtractor.redactCards(text));
+                    } else {
+                        safe.put(field, value instanceof String s ? TextExtractor.redactCards(s) : value);
+                    }
+                }
+            }
+        }
+        return new ParsedRecord(kind, line, offset, occurredAt, safe, mentions);
+    }
+
+    private static List<Map<String, String>> mentionsView(List<Mention> mentions, String field) {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (Mention m : mentions) {
+            if (m.field().equals(field)) {
+                out.add(Map.of("type", m.identifier().type().code(), "value", m.raw(), "role", m.role()));
+            }
+        }
+        return out;
+    }
+
+    /** The role of an identifier in a record of this kind, e.g. {@code buyer_email}, {@code arrestee_phone}. */
+    static String role(RecordKind kind, String what) {
+        return switch (kind) {
+            case TRANSACTION -> "buyer_" + what;
+            case ARREST -> "arrestee_" + what;
+            case TIP -> "reported_" + what;
+            case MESSAGE -> "message_" + what;
+            default -> what;
+        };
+    }
+
+    private Identifier identifier(IdentifierType type, String field, String raw) throws RowException {
+        try {
+            return Identifiers.normalise(type, raw, context);
+        } catch (InvalidIdentifierException e) {
+            throw new RowException(field + ": " + e.getMessage());
+        }
+    }
+
+    private Identifier account(String field, String platform, String handle) throws RowException {
+        if (platform == null || platform.isBlank()) {
+            throw new RowException(field + ": an account needs a platform (field 'platform')");
+        }
+        try {
+            return Identifiers.account(platform, handle);
+        } catch (InvalidIdentifierException e) {
+            throw new RowException(field + ": " + e.getMessage());
+        }
+    }
+
+    /** Parses an ISO-8601 instant, offset date-time, local date-time or date; returns it normalised. */
+    static String parseTime(String field, String raw) throws RowException {
+        String s = raw.trim();
+        try {
+            if (s.length() <= 10) {
+                return LocalDate.parse(s, DateTimeFormatter.ISO_LOCAL_DATE.withResolverStyle(ResolverStyle.STRICT)
+                        .withChronology(java.time.chrono.IsoChronology.INSTANCE)).toString();
+            }
+            if (s.endsWith("Z") || s.matches(".*[+-]\\d\\d:?\\d\\d$")) {
+                if (s.endsWith("Z")) {
+                    return Instant.parse(s.replace(' ', 'T')).toString();
+                }
+                return OffsetDateTime.parse(s.replace(' ', 'T')).toString();
+            }
+            return LocalDateTime.parse(s, LOCAL_DATE_TIME).toString();
+        } catch (DateTimeException e) {
+            throw new RowException(field + ": '" + s + "' is not a valid date or time (write ISO-8601, e.g. "
+                    + "2024-03-01T14:05:00Z or 2024-03-01)");
+        }
+    }
+
+    static String string(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof String s ? s : String.valueOf(value);
+    }
+
+    private static List<?> list(Object value) {
+        if (value instanceof List<?> l) {
+            return l;
+        }
+        return List.of(value);
+    }
+
+    private static List<String> strings(Object value) throws RowException {
+        List<String> out = new ArrayList<>();
+        for (Object o : list(value)) {
+            if (o instanceof Map<?, ?>) {
+                throw new RowException("expected a handle or a list of handles, found an object");
+            }
+            String s = string(o);
+            if (s != null && !s.isBlank()) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+}

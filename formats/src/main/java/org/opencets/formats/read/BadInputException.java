@@ -1,0 +1,31 @@
+package org.opencets.formats.read;
+
+/**
+ * Evidence that cannot be read as the format it was given as. The message names the file, the line
+ * where known, and why; it never contains a card number.
+ */
+public final class BadInputException extends RuntimeException {
+    private final String file;
+    private final long line;
+    private final String reason;
+
+    public BadInputException(String file, long line, String reason) {
+        super(line > 0 ? file + ":" + line + ": " + reason : file + ": " + reason);
+        this.file = file;
+        this.line = line;
+        this.reason = reason;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    /** 1-based line, or 0 when the problem is the file as a whole. */
+    public long line() {
+        return line;
+    }
+
+    public String reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,114 @@
+package org.opencets.store.sql;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.HandleCallback;
+import org.opencets.store.StoreConfig;
+import org.opencets.store.StoreException;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The database behind the store: a JDBC data source, JDBI on top of it, and the Flyway migrations.
+ *
+ * <p>Writes that must not interleave (imports and audit appends) run in {@link #inWriteTransaction},
+ * which takes the store-wide writer lock: SQLite's {@code BEGIN IMMEDIATE}, or a PostgreSQL
+ * transaction-scoped advisory lock. Imports are therefore serialised, which is what makes incremental
+ * correlation exact: an import always sees every record committed before it.
+ */
+public final class Database {
+    private final Dialect dialect;
+    private final DataSource dataSource;
+    private final Jdbi jdbi;
+
+    private Database(Dialect dialect, DataSource dataSource) {
+        this.dialect = dialect;
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    public static Database open(StoreConfig config) {
+        String url = config.effectiveUrl();
+        if (url.startsWith("jdbc:sqlite:")) {
+            SQLiteConfig c = new SQLiteConfig();
+            c.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            c.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+            c.enforceForeignKeys(true);
+            c.setBusyTimeout(30_000);
+            c.setCacheSize(-262_144); // 256 MiB page cache
+            c.setTempStore(SQLiteConfig.TempStore.MEMORY);
+            c.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            SQLiteDataSource ds = new SQLiteDataSource(c);
+            ds.setUrl(url);
+            return new Database(Dialect.SQLITE, ds);
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            PGSimpleDataSource ds = new PGSimpleDataSource();
+            ds.setURL(url);
+            if (config.dbUser() != null) {
+                ds.setUser(config.dbUser());
+            }
+            if (config.dbPassword() != null) {
+                ds.setPassword(config.dbPassword());
+            }
+            ds.setReWriteBatchedInserts(true);
+            return new Database(Dialect.POSTGRESQL, ds);
+        }
+        throw new StoreException("unsupported database URL (expected jdbc:postgresql:… or the embedded default): "
+                + url.replaceAll("password=[^&]*", "password=…"));
+    }
+
+    /** Brings the schema to the latest version. */
+    public void migrate() {
+        try {
+            Flyway.configure(Database.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations(dialect.migrationLocation())
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new StoreException("cannot prepare the database schema: " + e.getMessage(), e);
+        }
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public <R> R read(HandleCallback<R, RuntimeException> callback) {
+        return jdbi.withHandle(callback);
+    }
+
+    /** Runs the callback in one transaction holding the store-wide writer lock. */
+    public <R> R inWriteTransaction(HandleCallback<R, RuntimeException> callback) {
+        return jdbi.inTransaction(h -> {
+            String lock = dialect.writerLock();
+            if (lock != null) {
+                h.execute(lock);
+            }
+            return callback.withHandle(h);
+        });
+    }
+
+    /** Tests a connection, for a clear error at start rather than a stack trace later. */
+    public void ping() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SELECT 1");
+        } catch (SQLException e) {
+            throw new StoreException("cannot connect to the database: " + e.getMessage(), e);
+        }
+    }
+
+}
