@@ -1,0 +1,55 @@
+package org.opencets.core.identifier;
+
+/**
+ * Echoes a rejected value in an error message safely: any run of 12 or more digits (spaces, dashes
+ * and dots between them allowed) could be a card number, so it is replaced by its length alone, and
+ * long values are cut. Every normaliser that quotes its input goes through here.
+ */
+final class Quoted {
+    private static final int MAX = 80;
+
+    private Quoted() {
+    }
+
+    static String of(String raw) {
+        if (raw == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder(Math.min(raw.length(), MAX) + 16);
+        int i = 0;
+        int n = raw.length();
+        while (i < n) {
+            char c = raw.charAt(i);
+            if (isDigit(c)) {
+                int j = i;
+                int digits = 0;
+                int lastDigitEnd = i;
+                while (j < n) {
+                    char d = raw.charAt(j);
+                    if (isDigit(d)) {
+                        digits++;
+                        lastDigitEnd = j + 1;
+                    } else if (!(d == ' ' || d == '-' || d == '.') || j + 1 >= n || !isDigit(raw.charAt(j + 1))) {
+                        break;
+                    }
+                    j++;
+                }
+                if (digits >= 12) {
+                    out.append('[').append(digits).append(" digits]");
+                } else {
+                    out.append(raw, i, lastDigitEnd);
+                }
+                i = lastDigitEnd;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        String s = out.toString();
+        return "'" + (s.length() > MAX ? s.substring(0, MAX) + "…" : s) + "'";
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+}
