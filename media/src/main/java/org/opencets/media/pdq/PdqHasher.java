@@ -87,6 +87,22 @@ public final class PdqHasher {
         return hashLuma(luma, image.getHeight(), image.getWidth());
     }
 
+    /**
+     * Hashes an image as a viewer would show it after applying EXIF orientation {@code exifOrientation}
+     * (1..8; 0 or 1 mean as stored).
+     */
+    public PdqResult hash(BufferedImage image, int exifOrientation) {
+        if (exifOrientation <= 1 || exifOrientation > 8) {
+            return hash(image);
+        }
+        float[] luma = luma(image);
+        int rows = image.getHeight();
+        int cols = image.getWidth();
+        float[] upright = new float[rows * cols];
+        Orientation.apply(luma, rows, cols, exifOrientation, upright);
+        return Orientation.swapsAxes(exifOrientation) ? hashLuma(upright, cols, rows) : hashLuma(upright, rows, cols);
+    }
+
     /** Hashes an image and its seven other dihedral variants. */
     public DihedralHashes hashDihedral(BufferedImage image) {
         float[] luma = luma(image);
