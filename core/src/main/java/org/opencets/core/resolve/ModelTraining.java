@@ -1,0 +1,171 @@
+package org.opencets.core.resolve;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * Learns the model without labels.
+ *
+ * <p>Design note. u probabilities come from random pairs: among pairs drawn at random almost none
+ * match, so the level frequencies there estimate P(level | non-match) (Splink's
+ * {@code estimate_u_using_random_sampling}). m probabilities and the share of matches among the
+ * candidate pairs come from expectation–maximisation over the candidates' patterns with u held
+ * fixed (Winkler 1988; Jaro 1989): the E step gives each pattern its posterior match probability,
+ * the M step re-estimates m as the posterior-weighted level frequencies. Holding u fixed keeps the
+ * two classes anchored: the non-match class is what random pairs look like, so EM cannot drift to
+ * some other split of the candidates (such as "same household"). The prior λ that two random
+ * records match is the expected number of matches among candidates divided by all possible pairs;
+ * blocking is designed to keep nearly every match, so the matches outside the candidates are
+ * negligible.
+ */
+final class ModelTraining {
+    /** Pseudo-count added to every level, so a level never seen in a sample keeps a small probability. */
+    private static final double PSEUDO_COUNT = 0.5;
+    static final int MAX_ITERATIONS = 200;
+    private static final double TOLERANCE = 1e-8;
+
+    private ModelTraining() {
+    }
+
+    record EmResult(double[][] m, double candidateMatchShare, int iterations) {
+    }
+
+    /** u probabilities from {@code pairs} random comparable pairs, drawn with a fixed seed in fixed chunks. */
+    static double[][] estimateU(RecordTable t, ComparisonVector v, int pairs, long seed, ExecutorService pool, int threads)
+            throws InterruptedException {
+        int chunks = Math.max(1, threads * 4);
+        int per = (pairs + chunks - 1) / chunks;
+        int left = t.link ? t.left() : t.size;
+        List<Future<long[][]>> futures = new ArrayList<>();
+        for (int k = 0; k < chunks; k++) {
+            long chunkSeed = seed + 0x9E3779B97F4A7C15L * (k + 1);
+            futures.add(pool.submit(() -> {
+                long[][] counts = new long[v.size()][Comparison.MAX_LEVELS + 1];
+                SplittableRandom random = new SplittableRandom(chunkSeed);
+                for (int i = 0; i < per; i++) {
+                    int a;
+                    int b;
+                    if (t.link) {
+                        a = random.nextInt(left);
+                        b = left + random.nextInt(t.size - left);
+                    } else {
+                        a = random.nextInt(t.size);
+                        b = random.nextInt(t.size - 1);
+                        if (b >= a) {
+                            b++;
+                        }
+                    }
+                    for (int c = 0; c < v.size(); c++) {
+                        counts[c][v.comparisons[c].level(a, b)]++;
+                    }
+                }
+                return counts;
+            }));
+        }
+        long[][] total = new long[v.size()][Comparison.MAX_LEVELS + 1];
+        for (Future<long[][]> f : futures) {
+            try {
+                long[][] c = f.get();
+                for (int i = 0; i < total.length; i++) {
+                    for (int l = 0; l < total[i].length; l++) {
+                        total[i][l] += c[i][l];
+                    }
+                }
+            } catch (ExecutionException e) {
+                throw Blocking.propagate(e);
+            }
+        }
+        double[][] u = new double[v.size()][];
+        for (int c = 0; c < v.size(); c++) {
+            int levels = v.comparisons[c].levelCount();
+            u[c] = new double[levels];
+            double n = 0;
+            for (int l = 0; l < levels; l++) {
+                n += total[c][l];
+            }
+            for (int l = 0; l < levels; l++) {
+                u[c][l] = (total[c][l] + PSEUDO_COUNT) / (n + PSEUDO_COUNT * levels);
+            }
+        }
+        return u;
+    }
+
+    /** m probabilities and the share of matches among candidates, by EM over distinct patterns with u fixed. */
+    static EmResult expectationMaximisation(ComparisonVector v, long[] patterns, long[] counts, double[][] u) {
+        int cs = v.size();
+        double[][] m = new double[cs][];
+        double[][] logRatio = new double[cs][];
+        for (int c = 0; c < cs; c++) {
+            int levels = v.comparisons[c].levelCount();
+            m[c] = new double[levels];
+            // Start: exact agreement likely among matches, the rest shared out, "different" least.
+            m[c][0] = 0.9;
+            for (int l = 1; l < levels; l++) {
+                m[c][l] = 0.1 / (levels - 1);
+            }
+            logRatio[c] = new double[levels];
+        }
+        double share = 0.01;
+        int iteration = 0;
+        double[][] sums = new double[cs][];
+        for (int c = 0; c < cs; c++) {
+            sums[c] = new double[m[c].length];
+        }
+        while (iteration < MAX_ITERATIONS) {
+            iteration++;
+            for (int c = 0; c < cs; c++) {
+                for (int l = 0; l < m[c].length; l++) {
+                    logRatio[c][l] = Math.log(Math.max(m[c][l], MatchModel.FLOOR) / Math.max(u[c][l], MatchModel.FLOOR));
+                }
+                java.util.Arrays.fill(sums[c], 0);
+            }
+            double prior = Math.log(share / (1 - share));
+            double matches = 0;
+            double total = 0;
+            for (int i = 0; i < patterns.length; i++) {
+                long p = patterns[i];
+                double x = prior;
+                for (int c = 0; c < cs; c++) {
+                    int l = ComparisonVector.level(p, c);
+                    if (l != Comparison.NULL) {
+                        x += logRatio[c][l];
+                    }
+                }
+                double posterior = 1 / (1 + Math.exp(-x));
+                double weighted = posterior * counts[i];
+                matches += weighted;
+                total += counts[i];
+                for (int c = 0; c < cs; c++) {
+                    int l = ComparisonVector.level(p, c);
+                    if (l != Comparison.NULL) {
+                        sums[c][l] += weighted;
+                    }
+                }
+            }
+            double change = 0;
+            for (int c = 0; c < cs; c++) {
+                double n = 0;
+                for (double s : sums[c]) {
+                    n += s;
+                }
+                int levels = m[c].length;
+                for (int l = 0; l < levels; l++) {
+                    double next = (sums[c][l] + PSEUDO_COUNT) / (n + PSEUDO_COUNT * levels);
+                    change = Math.max(change, Math.abs(next - m[c][l]));
+                    m[c][l] = next;
+                }
+            }
+            double nextShare = Math.min(1 - 1e-12, Math.max(1e-12, matches / Math.max(1, total)));
+            change = Math.max(change, Math.abs(nextShare - share));
+            share = nextShare;
+            if (change < TOLERANCE) {
+                break;
+            }
+        }
+        return new EmResult(m, share, iteration);
+    }
+}
