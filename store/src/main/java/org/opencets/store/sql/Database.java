@@ -32,6 +32,8 @@ public final class Database {
         this.dialect = dialect;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        // optional filters bind a parameter that the query text may leave out
+        this.jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).setUnusedBindingAllowed(true);
     }
 
     public static Database open(StoreConfig config) {

@@ -1,0 +1,560 @@
+package org.opencets.app;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.opencets.core.audit.AuditChain;
+import org.opencets.core.audit.AuditEntry;
+import org.opencets.core.cases.Agency;
+import org.opencets.core.cases.CaseFile;
+import org.opencets.core.cases.Investigator;
+import org.opencets.core.cases.NeedToKnow;
+import org.opencets.core.cases.Role;
+import org.opencets.core.cases.Sharing;
+import org.opencets.core.correlate.ExactCorrelator;
+import org.opencets.core.identifier.Identifier;
+import org.opencets.core.identifier.IdentifierContext;
+import org.opencets.core.identifier.IdentifierType;
+import org.opencets.core.identifier.Identifiers;
+import org.opencets.core.record.ParsedRecord;
+import org.opencets.formats.read.BadInputException;
+import org.opencets.formats.read.ReadSource;
+import org.opencets.formats.read.RecordReader;
+import org.opencets.formats.read.RecordSink;
+import org.opencets.store.StoreException;
+import org.opencets.store.audit.AuditLog;
+import org.opencets.store.directory.Directory;
+import org.opencets.store.evidence.EvidenceStore;
+import org.opencets.store.ingest.Ingest;
+
+/**
+ * One user's use of the deployment. Every public method checks what the user may do and writes an
+ * audit entry — ok, denied or error — before it returns or throws.
+ */
+public final class Session {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Deployment d;
+    private final Investigator user;
+
+    Session(Deployment d, Investigator user) {
+        this.d = d;
+        this.user = user;
+    }
+
+    public Investigator user() {
+        return user;
+    }
+
+    // ---------------------------------------------------------------- audit plumbing
+
+    private <T> T audited(String action, Long caseId, String target, String reason, Supplier<T> work,
+                          java.util.function.Function<T, String> detail) {
+        try {
+            T result = work.get();
+            d.audit().append(new AuditLog.Event(user.name(), action, caseId, target, reason, "ok", detail.apply(result)));
+            return result;
+        } catch (AccessDeniedException e) {
+            d.audit().append(new AuditLog.Event(user.name(), action, caseId, target, reason, "denied", e.getMessage()));
+            throw e;
+        } catch (RuntimeException e) {
+            d.audit().append(new AuditLog.Event(user.name(), action, caseId, target, reason, "error",
+                    String.valueOf(e.getMessage())));
+            throw e;
+        }
+    }
+
+    private void requireAdmin(String what) {
+        if (!user.has(Role.ADMIN)) {
+            throw new AccessDeniedException(user.name() + " may not " + what + ": administrators only");
+        }
+    }
+
+    // ---------------------------------------------------------------- agencies and users
+
+    public Agency addAgency(String code, String name, String region) {
+        return audited("agency.add", null, code, null, () -> {
+            requireAdmin("add agencies");
+            if (region != null && !region.matches("[A-Z]{2}")) {
+                throw new IllegalArgumentException("region must be a two-letter ISO 3166 code such as GB or US, found '"
+                        + region + "'");
+            }
+            return d.directory().addAgency(code, name, region);
+        }, a -> "agency " + a.code() + " added");
+    }
+
+    public List<Agency> agencies() {
+        return audited("agency.list", null, null, null, () -> d.directory().agencies(), l -> l.size() + " agencies");
+    }
+
+    public Investigator addUser(String name, String agencyCode, Set<Role> roles, String contact) {
+        return audited("user.add", null, name, null, () -> {
+            requireAdmin("add users");
+            Agency a = d.directory().agency(agencyCode).orElseThrow(() ->
+                    new IllegalArgumentException("no agency " + agencyCode + "; add it with 'cets agency add'"));
+            return d.directory().addInvestigator(name, a, roles.isEmpty() ? EnumSet.of(Role.INVESTIGATOR) : roles, contact);
+        }, u -> "user " + u.name() + " added to " + u.agency().code());
+    }
+
+    public List<Investigator> users() {
+        return audited("user.list", null, null, null, () -> {
+            requireAdmin("list users");
+            return d.directory().investigators();
+        }, l -> l.size() + " users");
+    }
+
+    // ---------------------------------------------------------------- cases
+
+    public CaseRef createCase(String number, String agencyCode, String title, Sharing sharing, String leadName) {
+        return audited("case.create", null, agencyCode + "/" + number, null, () -> {
+            Agency a = d.directory().agency(agencyCode).orElseThrow(() ->
+                    new IllegalArgumentException("no agency " + agencyCode + "; add it with 'cets agency add'"));
+            if (!user.has(Role.ADMIN) && (a.id() != user.agency().id() || !user.has(Role.INVESTIGATOR))) {
+                throw new AccessDeniedException(user.name() + " may not create cases for agency " + a.code());
+            }
+            Investigator lead = user;
+            if (leadName != null) {
+                lead = d.directory().investigator(leadName).orElseThrow(() ->
+                        new IllegalArgumentException("no user " + leadName));
+                if (lead.agency().id() != a.id()) {
+                    throw new IllegalArgumentException("the lead " + leadName + " is not in agency " + a.code());
+                }
+            } else if (user.agency().id() != a.id()) {
+                throw new IllegalArgumentException("name the case's lead with --lead USER (a user of " + a.code() + ")");
+            }
+            return CaseRef.of(d.directory().createCase(number, title, a, sharing, lead), true);
+        }, c -> "case " + c.qualified() + " created, sharing " + c.sharing());
+    }
+
+    /** The cases the user may read. */
+    public List<CaseRef> cases() {
+        return audited("case.list", null, null, null, () -> d.directory().cases().stream()
+                .filter(c -> NeedToKnow.canRead(user, c)).map(c -> CaseRef.of(c, true)).toList(),
+                l -> l.size() + " cases");
+    }
+
+    /** A case's details and contents summary, or only a pointer where the user is not entitled. */
+    public CaseDetails showCase(String ref, String reason) {
+        CaseFile c = resolveQuietly(ref);
+        return audited("case.show", c.id(), c.qualifiedNumber(), reason, () -> {
+            boolean readable = NeedToKnow.canRead(user, c);
+            if (!readable) {
+                return new CaseDetails(CaseRef.of(c, false), null, null, null, null);
+            }
+            return d.db().read(h -> {
+                Map<String, Long> kinds = new LinkedHashMap<>();
+                h.createQuery("SELECT kind, COUNT(*) FROM record WHERE case_id = ? GROUP BY kind ORDER BY kind")
+                        .bind(0, c.id()).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                        .forEach(e -> kinds.put(e.getKey(), e.getValue()));
+                List<CaseDetails.ImportLine> imports = h.createQuery("""
+                                SELECT i.file_name, i.evidence_sha256, i.format, u.name, i.imported_at, i.records, i.rejected
+                                FROM import_run i JOIN investigator u ON u.id = i.imported_by
+                                WHERE i.case_id = ? ORDER BY i.id""")
+                        .bind(0, c.id())
+                        .map((rs, ctx) -> new CaseDetails.ImportLine(rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getString(5), rs.getLong(6), rs.getLong(7)))
+                        .list();
+                long links = h.createQuery("SELECT COUNT(*) FROM link WHERE case_a = ? OR case_b = ?")
+                        .bind(0, c.id()).bind(1, c.id()).mapTo(Long.class).one();
+                long alerts = h.createQuery("SELECT COUNT(*) FROM alert WHERE case_id = ?").bind(0, c.id())
+                        .mapTo(Long.class).one();
+                return new CaseDetails(CaseRef.of(c, true), kinds, imports, links, alerts);
+            });
+        }, r -> r.records() == null ? "pointer only" : "shown");
+    }
+
+    public void setSharing(String ref, Sharing sharing) {
+        CaseFile c = resolveQuietly(ref);
+        audited("case.share", c.id(), c.qualifiedNumber(), null, () -> {
+            if (!NeedToKnow.canWrite(user, c)) {
+                throw new AccessDeniedException(user.name() + " may not change case " + c.qualifiedNumber());
+            }
+            d.directory().setSharing(c, sharing);
+            return sharing;
+        }, s -> "sharing set to " + s.code());
+    }
+
+    /**
+     * Finds a case by {@code AGENCY/NUMBER} or by number alone (the user's own agency first, then a
+     * number unique on the network).
+     */
+    CaseFile resolveQuietly(String ref) {
+        Directory dir = d.directory();
+        int slash = ref.indexOf('/');
+        if (slash > 0) {
+            String agency = ref.substring(0, slash);
+            String number = ref.substring(slash + 1);
+            return dir.byAgencyAndNumber(agency, number).orElseThrow(() ->
+                    new IllegalArgumentException("no case " + ref));
+        }
+        List<CaseFile> all = dir.byNumber(ref);
+        Optional<CaseFile> own = all.stream().filter(c -> c.agency().id() == user.agency().id()).findFirst();
+        if (own.isPresent()) {
+            return own.get();
+        }
+        if (all.size() == 1) {
+            return all.get(0);
+        }
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException("no case " + ref + "; 'cets case list' shows the cases you can read");
+        }
+        throw new IllegalArgumentException("case number " + ref + " exists in several agencies; write one of "
+                + all.stream().map(CaseFile::qualifiedNumber).collect(Collectors.joining(", ")));
+    }
+
+    // ---------------------------------------------------------------- import
+
+    /** How to import. */
+    public record ImportOptions(boolean skipBad, Charset encoding, Map<String, String> readerOptions, String reason) {
+        public ImportOptions {
+            readerOptions = readerOptions == null ? Map.of() : Map.copyOf(readerOptions);
+        }
+
+        public static ImportOptions defaults() {
+            return new ImportOptions(false, null, Map.of(), null);
+        }
+    }
+
+    /**
+     * Imports one evidence file into a case: all of it or none of it (unless the options skip bad
+     * rows, which are then reported one by one).
+     */
+    public ImportReport importFile(String caseRef, String formatName, Path file, ImportOptions options) {
+        CaseFile c = resolveQuietly(caseRef);
+        String target = c.qualifiedNumber() + " " + file.getFileName();
+        try {
+            ImportReport report = importChecked(c, formatName, file, options);
+            // the import's own audit entry was written in its transaction
+            return report;
+        } catch (AccessDeniedException e) {
+            d.audit().append(new AuditLog.Event(user.name(), "import", c.id(), target, options.reason(), "denied", e.getMessage()));
+            throw e;
+        } catch (RuntimeException e) {
+            d.audit().append(new AuditLog.Event(user.name(), "import", c.id(), target, options.reason(), "error",
+                    String.valueOf(e.getMessage())));
+            throw e;
+        }
+    }
+
+    private ImportReport importChecked(CaseFile c, String formatName, Path file, ImportOptions options) {
+        long started = System.nanoTime();
+        if (!NeedToKnow.canWrite(user, c)) {
+            throw new AccessDeniedException(user.name() + " may not import into case " + c.qualifiedNumber()
+                    + " of agency " + c.agency().code());
+        }
+        if (!Files.exists(file)) {
+            throw new BadInputException(file.toString(), 0, "no such file");
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new BadInputException(file.toString(), 0, "not a readable file");
+        }
+        long size;
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            size = Files.size(file);
+            head = in.readNBytes(64 * 1024);
+        } catch (IOException e) {
+            throw new BadInputException(file.toString(), 0, "cannot read: " + e.getMessage());
+        }
+        if (size == 0) {
+            throw new BadInputException(file.toString(), 0, "the file is empty");
+        }
+        String name = file.getFileName().toString();
+        RecordReader reader = chooseReader(formatName, file.toString(), name, head, options);
+
+        EvidenceStore.Stored stored;
+        try {
+            stored = d.evidence().put(file);
+        } catch (IOException e) {
+            throw new StoreException("cannot copy " + file + " into the evidence store: " + e.getMessage(), e);
+        }
+        String sha = stored.sha256();
+        Optional<String> previous = d.db().read(h -> h.createQuery(
+                        "SELECT imported_at FROM import_run WHERE case_id = ? AND evidence_sha256 = ?")
+                .bind(0, c.id()).bind(1, sha).mapTo(String.class).findOne());
+        if (previous.isPresent()) {
+            ImportReport dup = new ImportReport(file.toString(), sha, size, reader.format(), c.qualifiedNumber(), user.name(),
+                    Instant.now().toString(), true, 0, 0, 0, 0, 0, List.of(), List.of(),
+                    List.of("this file (SHA-256 " + sha + ") was already imported into " + c.qualifiedNumber() + " at "
+                            + previous.get() + "; nothing was added"), elapsed(started));
+            d.audit().append(new AuditLog.Event(user.name(), "import", c.id(), c.qualifiedNumber() + " " + name,
+                    options.reason(), "ok", "duplicate of an earlier import; nothing added"));
+            return dup;
+        }
+
+        IdentifierContext ctx = new IdentifierContext(c.agency().region(), d.cardHasher());
+        ReadSource source = new ReadSource(file.toString(), () -> d.evidence().open(sha), options.encoding(), ctx,
+                options.readerOptions(), ReadSource.DEFAULT_MAX_LINE_BYTES);
+        List<ImportReport.Rejection> rejections = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        String now = Instant.now().toString();
+        AuditEntry[] entry = new AuditEntry[1];
+        try {
+            ImportReport report = d.db().inWriteTransaction(h -> {
+                h.execute("INSERT INTO evidence(sha256, size, stored_at) VALUES (?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
+                        sha, size, now);
+                long importId = h.createUpdate("""
+                                INSERT INTO import_run(case_id, evidence_sha256, file_name, format, imported_by, imported_at,
+                                                       reason, records, rejected, identifiers, links, alerts, report)
+                                VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, '{}')""")
+                        .bind(0, c.id()).bind(1, sha).bind(2, name).bind(3, reader.format()).bind(4, user.id())
+                        .bind(5, now).bind(6, options.reason())
+                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                Ingest ingest = new Ingest(h, c.id(), importId);
+                RecordSink sink = new RecordSink() {
+                    @Override
+                    public void accept(ParsedRecord r) {
+                        ingest.add(r);
+                    }
+
+                    @Override
+                    public void reject(long line, String reason) {
+                        if (!options.skipBad()) {
+                            throw new BadInputException(file.toString(), line, reason
+                                    + " (nothing was imported; fix the row, or pass --skip-bad to import the other rows)");
+                        }
+                        rejections.add(new ImportReport.Rejection(line, reason));
+                    }
+
+                    @Override
+                    public void warn(String message) {
+                        warnings.add(message);
+                    }
+                };
+                try {
+                    reader.read(source, sink);
+                } catch (IOException e) {
+                    throw new BadInputException(file.toString(), 0, "cannot read: " + e.getMessage());
+                }
+                ExactCorrelator correlator = new ExactCorrelator(d.settings().maxCases(), d.stoplist()::isStopped);
+                Ingest.Result result = ingest.finish(correlator);
+                if (result.records() == 0 && rejections.isEmpty()) {
+                    warnings.add("the file holds no records");
+                }
+                long alerts = Alerts.create(h, c, result.links(), importId, now);
+                ImportReport r = new ImportReport(file.toString(), sha, size, reader.format(), c.qualifiedNumber(),
+                        user.name(), now, false, result.records(), rejections.size(), result.identifiers(),
+                        result.links().size(), alerts,
+                        result.becameCommon().stream().map(Identifier::toString).toList(), List.copyOf(rejections),
+                        List.copyOf(warnings), elapsed(started));
+                String json;
+                try {
+                    json = JSON.writeValueAsString(r);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+                h.createUpdate("""
+                                UPDATE import_run SET records = ?, rejected = ?, identifiers = ?, links = ?, alerts = ?,
+                                report = ? WHERE id = ?""")
+                        .bind(0, r.records()).bind(1, r.rejected()).bind(2, r.identifiers()).bind(3, r.links())
+                        .bind(4, r.alerts()).bind(5, json).bind(6, importId).execute();
+                entry[0] = d.audit().append(h, new AuditLog.Event(user.name(), "import", c.id(),
+                        c.qualifiedNumber() + " " + name, options.reason(), "ok",
+                        r.records() + " records, " + r.rejected() + " rejected, " + r.links() + " links, evidence " + sha));
+                return r;
+            });
+            d.audit().committed(entry[0]);
+            return report;
+        } catch (RuntimeException e) {
+            if (!stored.alreadyPresent()) {
+                boolean referenced = d.db().read(h -> h.createQuery("SELECT COUNT(*) FROM import_run WHERE evidence_sha256 = ?")
+                        .bind(0, sha).mapTo(Long.class).one()) > 0;
+                if (!referenced) {
+                    try {
+                        d.evidence().remove(sha);
+                    } catch (IOException ignored) {
+                        // the failure being reported matters more; an orphan evidence file is harmless
+                    }
+                }
+            }
+            throw e;
+        }
+    }
+
+    private RecordReader chooseReader(String formatName, String displayName, String fileName, byte[] head,
+                                      ImportOptions options) {
+        if (formatName == null || formatName.equalsIgnoreCase("auto")) {
+            return d.formats().detect(fileName, head).orElseThrow(() -> new BadInputException(displayName, 0,
+                    "cannot tell the format from the content; name it with --format (known: "
+                            + String.join(", ", d.formats().names()) + ")"));
+        }
+        RecordReader named = d.formats().byName(formatName);
+        if (named.sniff(fileName, head) == 0 && !options.readerOptions().containsKey("mapping")) {
+            Optional<RecordReader> likely = d.formats().detect(fileName, head);
+            if (likely.isPresent() && likely.get().sniff(fileName, head) >= 60) {
+                throw new BadInputException(displayName, 0, "does not look like " + named.format() + "; it looks like "
+                        + likely.get().format() + " (use --format " + likely.get().format() + " or --format auto)");
+            }
+        }
+        return named;
+    }
+
+    private static long elapsed(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    // ---------------------------------------------------------------- look-up
+
+    /**
+     * Has anyone seen this value? The type is detected unless given. Every look-up is audited with
+     * the identifier's display form (a card's masked form, never its number).
+     */
+    public LookupResult lookup(String value, IdentifierType type, String reason) {
+        IdentifierContext ctx = new IdentifierContext(user.agency().region(), d.cardHasher());
+        Identifier id;
+        try {
+            id = type == null ? Identifiers.detectAndNormalise(value, ctx) : Identifiers.normalise(type, value, ctx);
+        } catch (IllegalArgumentException e) {
+            d.audit().append(new AuditLog.Event(user.name(), "lookup", null, type == null ? "?" : type.code(), reason,
+                    "error", e.getMessage()));
+            throw e;
+        }
+        Identifier found = id;
+        return audited("lookup", null, id.toString(), reason, () -> lookup(found), r ->
+                r.seen() ? "seen in " + r.cases().size() + " cases" : "not seen");
+    }
+
+    private LookupResult lookup(Identifier id) {
+        String stop = d.stoplist().isStopped(id) ? d.stoplist().reason(id) : null;
+        return d.db().read(h -> {
+            Optional<long[]> row = h.createQuery("SELECT id, common FROM identifier WHERE type = ? AND value = ?")
+                    .bind(0, id.type().code()).bind(1, id.value())
+                    .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).findOne();
+            if (row.isEmpty()) {
+                return new LookupResult(id.type().code(), id.display(), false, id.correlatable(), false, stop, List.of());
+            }
+            long identifierId = row.get()[0];
+            List<LookupResult.Hit> hits = new ArrayList<>();
+            List<long[]> holdings = h.createQuery("SELECT case_id, mentions FROM identifier_case WHERE identifier_id = ? ORDER BY case_id")
+                    .bind(0, identifierId).map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+            for (long[] held : holdings) {
+                CaseFile c = Directory.caseById(h, held[0]).orElseThrow();
+                boolean readable = NeedToKnow.canRead(user, c);
+                if (readable) {
+                    List<String> roles = h.createQuery("SELECT DISTINCT role FROM mention WHERE identifier_id = ? AND case_id = ? ORDER BY role")
+                            .bind(0, identifierId).bind(1, c.id()).mapTo(String.class).list();
+                    List<String> raws = h.createQuery("SELECT DISTINCT raw FROM mention WHERE identifier_id = ? AND case_id = ? AND raw IS NOT NULL ORDER BY raw LIMIT 20")
+                            .bind(0, identifierId).bind(1, c.id()).mapTo(String.class).list();
+                    hits.add(new LookupResult.Hit(CaseRef.of(c, true), held[1], roles, raws.isEmpty() ? null : raws));
+                } else {
+                    hits.add(new LookupResult.Hit(CaseRef.of(c, false), null, null, null));
+                }
+            }
+            return new LookupResult(id.type().code(), id.display(), !hits.isEmpty(), id.correlatable(), row.get()[1] != 0,
+                    stop, hits);
+        });
+    }
+
+    // ---------------------------------------------------------------- links and alerts
+
+    /** Links touching one case (which the user must be entitled to), or every case the user may read. */
+    public List<LinkView> links(String caseRef, String reason) {
+        CaseFile only = caseRef == null ? null : resolveQuietly(caseRef);
+        return audited("links", only == null ? null : only.id(), only == null ? "all" : only.qualifiedNumber(), reason, () -> {
+            if (only != null && !NeedToKnow.canRead(user, only)) {
+                throw new AccessDeniedException("case " + only.qualifiedNumber() + " is not shared with " + user.name());
+            }
+            return d.db().read(h -> {
+                Map<Long, CaseFile> cases = new HashMap<>();
+                for (CaseFile c : d.directory().cases()) {
+                    cases.put(c.id(), c);
+                }
+                String where = only == null ? "" : " WHERE l.case_a = :c OR l.case_b = :c";
+                List<LinkView> out = new ArrayList<>();
+                h.createQuery("""
+                                SELECT l.id, l.kind, i.type, i.display, l.case_a, l.record_a, l.role_a, l.case_b, l.record_b,
+                                       l.role_b, l.strength, l.evidence, l.created_at, l.judgement
+                                FROM link l LEFT JOIN identifier i ON i.id = l.identifier_id""" + where + " ORDER BY l.id")
+                        .bindByType("c", only == null ? null : only.id(), Long.class)
+                        .map((rs, ctx) -> {
+                            CaseFile a = cases.get(rs.getLong("case_a"));
+                            CaseFile b = cases.get(rs.getLong("case_b"));
+                            boolean ra = NeedToKnow.canRead(user, a);
+                            boolean rb = NeedToKnow.canRead(user, b);
+                            if (!ra && !rb) {
+                                return null;
+                            }
+                            Map<String, Object> evidence;
+                            try {
+                                evidence = JSON.readValue(rs.getString("evidence"), new TypeReference<LinkedHashMap<String, Object>>() { });
+                            } catch (IOException e) {
+                                evidence = Map.of();
+                            }
+                            String identifier = rs.getString("type") == null ? null : rs.getString("type") + ":" + rs.getString("display");
+                            return new LinkView(rs.getLong("id"), rs.getString("kind"), identifier,
+                                    new LinkView.Side(CaseRef.of(a, ra), ra ? rs.getLong("record_a") : null, ra ? rs.getString("role_a") : null),
+                                    new LinkView.Side(CaseRef.of(b, rb), rb ? rs.getLong("record_b") : null, rb ? rs.getString("role_b") : null),
+                                    rs.getDouble("strength"), ra && rb ? evidence : Map.of("rule", evidence.getOrDefault("rule", "")),
+                                    rs.getString("created_at"), rs.getString("judgement"));
+                        })
+                        .forEach(v -> {
+                            if (v != null) {
+                                out.add(v);
+                            }
+                        });
+                return out;
+            });
+        }, l -> l.size() + " links");
+    }
+
+    /** Alerts of one case (which the user must be entitled to), or of every case the user may read. */
+    public List<AlertView> alerts(String caseRef, String reason) {
+        CaseFile only = caseRef == null ? null : resolveQuietly(caseRef);
+        return audited("alerts", only == null ? null : only.id(), only == null ? "all" : only.qualifiedNumber(), reason, () -> {
+            if (only != null && !NeedToKnow.canRead(user, only)) {
+                throw new AccessDeniedException("case " + only.qualifiedNumber() + " is not shared with " + user.name());
+            }
+            Map<Long, CaseFile> cases = new HashMap<>();
+            for (CaseFile c : d.directory().cases()) {
+                cases.put(c.id(), c);
+            }
+            return d.db().read(h -> h.createQuery("SELECT id, case_id, other_case_id, message, created_at FROM alert"
+                                    + (only == null ? "" : " WHERE case_id = :c") + " ORDER BY id")
+                    .bindByType("c", only == null ? null : only.id(), Long.class)
+                    .map((rs, ctx) -> {
+                        CaseFile c = cases.get(rs.getLong("case_id"));
+                        if (!NeedToKnow.canRead(user, c)) {
+                            return null;
+                        }
+                        CaseFile other = cases.get(rs.getLong("other_case_id"));
+                        return new AlertView(rs.getLong("id"), CaseRef.of(c, true), CaseRef.of(other, NeedToKnow.canRead(user, other)),
+                                rs.getString("message"), rs.getString("created_at"));
+                    })
+                    .list().stream().filter(java.util.Objects::nonNull).toList());
+        }, l -> l.size() + " alerts");
+    }
+
+    // ---------------------------------------------------------------- audit
+
+    /** Checks the audit log's chain. */
+    public AuditChain.Verdict verifyAudit() {
+        AuditChain.Verdict v = d.audit().verify();
+        d.audit().append(new AuditLog.Event(user.name(), "audit.verify", null, null, null, v.intact() ? "ok" : "error",
+                v.entries() + " entries, " + v.problems().size() + " problems"));
+        return v;
+    }
+
+    /** The latest audit entries (administrators only). */
+    public List<AuditEntry> auditEntries(int limit, String caseRef) {
+        CaseFile c = caseRef == null ? null : resolveQuietly(caseRef);
+        return audited("audit.list", c == null ? null : c.id(), c == null ? null : c.qualifiedNumber(), null, () -> {
+            requireAdmin("read the audit log");
+            return d.audit().entries(limit, c == null ? null : c.id());
+        }, l -> l.size() + " entries");
+    }
+}

@@ -1,0 +1,62 @@
+package org.opencets.app;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.opencets.core.correlate.ExactCorrelator;
+import org.opencets.store.StoreException;
+
+/**
+ * The deployment's settings, in {@code CETS_HOME/cets.properties}:
+ * <pre>
+ * # the user commands act as when neither --as nor CETS_USER names one (embedded store only)
+ * default.user = admin
+ * # an identifier held by more cases than this is common and links nothing more
+ * correlation.max-cases = 20
+ * </pre>
+ */
+public record Settings(String defaultUser, int maxCases) {
+    static final String FILE = "cets.properties";
+
+    static Settings load(Path home) {
+        Path f = home.resolve(FILE);
+        Properties p = new Properties();
+        if (Files.exists(f)) {
+            try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+                p.load(r);
+            } catch (IOException e) {
+                throw new StoreException("cannot read " + f + ": " + e.getMessage(), e);
+            }
+        }
+        String max = p.getProperty("correlation.max-cases", Integer.toString(ExactCorrelator.DEFAULT_MAX_CASES)).strip();
+        int maxCases;
+        try {
+            maxCases = Integer.parseInt(max);
+        } catch (NumberFormatException e) {
+            throw new StoreException(f + ": correlation.max-cases must be a whole number, found '" + max + "'");
+        }
+        if (maxCases < 2) {
+            throw new StoreException(f + ": correlation.max-cases must be at least 2, found " + maxCases);
+        }
+        String user = p.getProperty("default.user");
+        return new Settings(user == null || user.isBlank() ? null : user.strip(), maxCases);
+    }
+
+    void save(Path home) {
+        Path f = home.resolve(FILE);
+        Properties p = new Properties();
+        if (defaultUser != null) {
+            p.setProperty("default.user", defaultUser);
+        }
+        p.setProperty("correlation.max-cases", Integer.toString(maxCases));
+        try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
+            p.store(w, "OpenCETS settings");
+        } catch (IOException e) {
+            throw new StoreException("cannot write " + f + ": " + e.getMessage(), e);
+        }
+    }
+}

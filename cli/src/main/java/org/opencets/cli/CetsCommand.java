@@ -1,0 +1,87 @@
+package org.opencets.cli;
+
+import java.util.Map;
+import org.opencets.app.Deployment;
+import org.opencets.app.Session;
+import org.opencets.store.StoreConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code cets}: the root command. Holds the environment and opens the deployment on first use. */
+@Command(name = "cets",
+        mixinStandardHelpOptions = true,
+        versionProvider = CetsCommand.Version.class,
+        description = "OpenCETS: link what agencies know — cards, e-mails, screen names, phones — across their cases.",
+        subcommands = {
+                InitCommand.class,
+                AgencyCommand.class,
+                UserCommand.class,
+                CaseCommand.class,
+                ImportCommand.class,
+                LookupCommand.class,
+                LinksCommand.class,
+                AlertsCommand.class,
+                AuditCommand.class,
+                FormatsCommand.class,
+        },
+        footerHeading = "%nEnvironment:%n",
+        footer = {
+                "  CETS_HOME     data directory (default ./cets-data): database, keys, evidence",
+                "  CETS_DB_URL   a PostgreSQL JDBC URL for a shared server (default: embedded SQLite in CETS_HOME)",
+                "  CETS_USER     the acting user (or --as USER)",
+                "",
+                "Example:",
+                "  cets init --agency TPS --name \"Toronto Police Service\" --admin alice",
+                "  cets case create 2024-17 --agency TPS --title \"Payment site buyers\"",
+                "  cets import --case 2024-17 --format auto buyers.csv",
+                "  cets lookup someone@example.org"})
+public final class CetsCommand implements Runnable {
+    private final Map<String, String> env;
+    private Deployment deployment;
+
+    @Spec
+    CommandSpec spec;
+
+    public CetsCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    Map<String, String> env() {
+        return env;
+    }
+
+    StoreConfig storeConfig() {
+        return StoreConfig.fromEnvironment(env);
+    }
+
+    Deployment deployment() {
+        if (deployment == null) {
+            deployment = Deployment.open(storeConfig());
+        }
+        return deployment;
+    }
+
+    /** The session of the user named by {@code --as}, else CETS_USER, else the store's default user. */
+    Session session(String as) {
+        String name = as != null ? as : env.get("CETS_USER");
+        return deployment().session(name);
+    }
+
+    static CetsCommand root(CommandSpec spec) {
+        return (CetsCommand) spec.root().userObject();
+    }
+
+    static final class Version implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = CetsCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"OpenCETS " + (v == null ? "development build" : v)};
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.opencets.cli;
+
+/** What {@code cets} exits with. */
+public final class ExitCodes {
+    /** Done. */
+    public static final int OK = 0;
+    /** Failed: the message says why (a store problem, a failed check). */
+    public static final int ERROR = 1;
+    /** The command line itself is wrong: unknown option, missing argument. */
+    public static final int USAGE = 2;
+    /** The acting user is not entitled to do this. */
+    public static final int DENIED = 3;
+    /** The input file cannot be read as asked; nothing of it was stored. */
+    public static final int BAD_INPUT = 4;
+
+    private ExitCodes() {
+    }
+}

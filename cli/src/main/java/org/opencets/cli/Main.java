@@ -1,0 +1,61 @@
+package org.opencets.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import org.opencets.app.AccessDeniedException;
+import org.opencets.formats.read.BadInputException;
+import picocli.CommandLine;
+
+/** Entry point of the {@code cets} command. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv()));
+    }
+
+    /** Runs one command line; never exits the JVM, so tests call it directly. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+        CetsCommand root = new CetsCommand(env);
+        CommandLine cl = commandLine(root);
+        cl.setOut(out);
+        cl.setErr(err);
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            Throwable t = ex;
+            if (debug) {
+                t.printStackTrace(commandLine.getErr());
+            }
+            String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+            commandLine.getErr().println("cets: " + message);
+            commandLine.getErr().flush();
+            if (t instanceof AccessDeniedException) {
+                return ExitCodes.DENIED;
+            }
+            if (t instanceof BadInputException) {
+                return ExitCodes.BAD_INPUT;
+            }
+            return ExitCodes.ERROR;
+        });
+        cl.setParameterExceptionHandler((ex, args1) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("cets: " + ex.getMessage());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage and an example.");
+            c.getErr().flush();
+            return ExitCodes.USAGE;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** The command tree, for tests of parsing without running. */
+    public static CommandLine commandLine(CetsCommand root) {
+        CommandLine cl = new CommandLine(root);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setUsageHelpAutoWidth(true);
+        return cl;
+    }
+}
