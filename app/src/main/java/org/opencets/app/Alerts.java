@@ -45,7 +45,7 @@ final class Alerts {
             if (i > 0) {
                 sb.append(", ");
             }
-            sb.append(shared.get(i).identifier());
+            sb.append(shared.get(i).identifier().label());
         }
         if (shared.size() > LISTED) {
             sb.append(", …");

@@ -219,16 +219,33 @@ public final class Session {
 
     // ---------------------------------------------------------------- import
 
-    /** How to import. */
-    public record ImportOptions(boolean skipBad, Charset encoding, Map<String, String> readerOptions, String reason) {
+    /**
+     * How to import.
+     *
+     * @param progress told the number of records stored so far, every {@link #PROGRESS_EVERY} records
+     *                 and at the end; may be null
+     */
+    public record ImportOptions(boolean skipBad, Charset encoding, Map<String, String> readerOptions, String reason,
+                                java.util.function.LongConsumer progress) {
         public ImportOptions {
             readerOptions = readerOptions == null ? Map.of() : Map.copyOf(readerOptions);
         }
 
+        public ImportOptions(boolean skipBad, Charset encoding, Map<String, String> readerOptions, String reason) {
+            this(skipBad, encoding, readerOptions, reason, null);
+        }
+
         public static ImportOptions defaults() {
-            return new ImportOptions(false, null, Map.of(), null);
+            return new ImportOptions(false, null, Map.of(), null, null);
+        }
+
+        public ImportOptions withProgress(java.util.function.LongConsumer listener) {
+            return new ImportOptions(skipBad, encoding, readerOptions, reason, listener);
         }
     }
+
+    /** How often an import reports progress, in records. */
+    public static final int PROGRESS_EVERY = 10_000;
 
     /**
      * Imports one evidence file into a case: all of it or none of it (unless the options skip bad
@@ -320,6 +337,9 @@ public final class Session {
                     @Override
                     public void accept(ParsedRecord r) {
                         ingest.add(r);
+                        if (options.progress() != null && ingest.records() % PROGRESS_EVERY == 0) {
+                            options.progress().accept(ingest.records());
+                        }
                     }
 
                     @Override
@@ -341,6 +361,9 @@ public final class Session {
                 } catch (IOException e) {
                     throw new BadInputException(file.toString(), 0, "cannot read: " + e.getMessage());
                 }
+                if (options.progress() != null) {
+                    options.progress().accept(ingest.records());
+                }
                 ExactCorrelator correlator = new ExactCorrelator(d.settings().maxCases(), d.stoplist()::isStopped);
                 Ingest.Result result = ingest.finish(correlator);
                 if (result.records() == 0 && rejections.isEmpty()) {
@@ -350,7 +373,7 @@ public final class Session {
                 ImportReport r = new ImportReport(file.toString(), sha, size, reader.format(), c.qualifiedNumber(),
                         user.name(), now, false, result.records(), rejections.size(), result.identifiers(),
                         result.links().size(), alerts,
-                        result.becameCommon().stream().map(Identifier::toString).toList(), List.copyOf(rejections),
+                        result.becameCommon().stream().map(Identifier::label).toList(), List.copyOf(rejections),
                         List.copyOf(warnings), elapsed(started));
                 String json;
                 try {

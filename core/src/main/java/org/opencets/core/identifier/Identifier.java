@@ -24,6 +24,20 @@ public record Identifier(IdentifierType type, String value, String display, bool
         return new Identifier(type, value, value, correlatable);
     }
 
+    /**
+     * The form that may be shown to anyone who holds the same identifier, whatever the evidence that
+     * wrote it: the canonical value, or for a card its masked form. Unlike {@link #display()} it does
+     * not echo how one case's evidence happened to spell the value.
+     */
+    public String shareable() {
+        return type == IdentifierType.CARD ? display : value;
+    }
+
+    /** {@code type:shareable}, for messages and link evidence. */
+    public String label() {
+        return type.code() + ":" + shareable();
+    }
+
     /** The key that identifies it across the system: {@code type:value}. */
     public String key() {
         return type.code() + ":" + value;

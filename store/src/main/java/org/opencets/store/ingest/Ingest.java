@@ -152,7 +152,7 @@ public final class Ingest {
                     insertIdentifier.setLong(1, cached[0]);
                     insertIdentifier.setString(2, id.type().code());
                     insertIdentifier.setString(3, id.value());
-                    insertIdentifier.setString(4, id.display());
+                    insertIdentifier.setString(4, id.shareable());
                     insertIdentifier.setInt(5, id.correlatable() ? 1 : 0);
                     insertIdentifier.addBatch();
                     // written before any look-up can miss it: the batch runs at flush, and look-ups of
@@ -255,7 +255,7 @@ public final class Ingest {
                         insertLink.setLong(6, otherFirst ? c.record() : h.firstRecord());
                         insertLink.setString(7, otherFirst ? c.role() : h.firstRole());
                         Map<String, Object> evidence = new LinkedHashMap<>();
-                        evidence.put("identifier", c.identifier().toString());
+                        evidence.put("identifier", c.identifier().label());
                         evidence.put("rule", "exact identifier match");
                         evidence.put("mentions_" + caseA, otherFirst ? h.mentions() : holdingsCount(e.getKey()));
                         evidence.put("mentions_" + caseB, otherFirst ? holdingsCount(e.getKey()) : h.mentions());
