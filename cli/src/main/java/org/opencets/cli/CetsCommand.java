@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
                 AlertsCommand.class,
                 AuditCommand.class,
                 FormatsCommand.class,
+                org.opencets.cli.resolve.ResolveCommand.class,
         },
         footerHeading = "%nEnvironment:%n",
         footer = {
