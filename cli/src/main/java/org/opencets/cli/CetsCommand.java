@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
                 AuditCommand.class,
                 FormatsCommand.class,
                 org.opencets.cli.resolve.ResolveCommand.class,
+                org.opencets.cli.media.MediaCommand.class,
         },
         footerHeading = "%nEnvironment:%n",
         footer = {
