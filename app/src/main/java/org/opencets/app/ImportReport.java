@@ -24,7 +24,8 @@ public record ImportReport(
         @JsonProperty("became_common") List<String> becameCommon,
         @JsonProperty("rejections") List<Rejection> rejections,
         @JsonProperty("warnings") List<String> warnings,
-        @JsonProperty("elapsed_ms") long elapsedMs) {
+        @JsonProperty("elapsed_ms") long elapsedMs,
+        @JsonProperty("correlation_ms") long correlationMs) {
 
     /** A row that was skipped, and why. */
     public record Rejection(@JsonProperty("line") long line, @JsonProperty("reason") String reason) {

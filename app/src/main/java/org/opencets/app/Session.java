@@ -308,7 +308,7 @@ public final class Session {
             ImportReport dup = new ImportReport(file.toString(), sha, size, reader.format(), c.qualifiedNumber(), user.name(),
                     Instant.now().toString(), true, 0, 0, 0, 0, 0, List.of(), List.of(),
                     List.of("this file (SHA-256 " + sha + ") was already imported into " + c.qualifiedNumber() + " at "
-                            + previous.get() + "; nothing was added"), elapsed(started));
+                            + previous.get() + "; nothing was added"), elapsed(started), 0);
             d.audit().append(new AuditLog.Event(user.name(), "import", c.id(), c.qualifiedNumber() + " " + name,
                     options.reason(), "ok", "duplicate of an earlier import; nothing added"));
             return dup;
@@ -374,7 +374,7 @@ public final class Session {
                         user.name(), now, false, result.records(), rejections.size(), result.identifiers(),
                         result.links().size(), alerts,
                         result.becameCommon().stream().map(Identifier::label).toList(), List.copyOf(rejections),
-                        List.copyOf(warnings), elapsed(started));
+                        List.copyOf(warnings), elapsed(started), result.correlationMillis());
                 String json;
                 try {
                     json = JSON.writeValueAsString(r);

@@ -201,7 +201,7 @@ public final class Ingest {
 
     /** What the import wrote and linked. */
     public record Result(long records, long identifiers, List<NewLink> links, List<Identifier> becameCommon,
-                         Map<ExactCorrelator.Outcome, Integer> outcomes) {
+                         Map<ExactCorrelator.Outcome, Integer> outcomes, long correlationMillis) {
     }
 
     /**
@@ -212,6 +212,7 @@ public final class Ingest {
         try {
             flush();
             flushHoldings();
+            long correlationStart = System.nanoTime();
             List<NewLink> links = new ArrayList<>();
             List<Identifier> becameCommon = new ArrayList<>();
             Map<ExactCorrelator.Outcome, Integer> outcomes = new java.util.EnumMap<>(ExactCorrelator.Outcome.class);
@@ -272,6 +273,7 @@ public final class Ingest {
                     }
                 }
             }
+            long correlationMillis = (System.nanoTime() - correlationStart) / 1_000_000;
             long distinct;
             try (PreparedStatement p = conn.prepareStatement(
                     "SELECT COUNT(DISTINCT identifier_id) FROM mention WHERE record_id >= ? AND record_id < ?")) {
@@ -282,7 +284,7 @@ public final class Ingest {
                     distinct = rs.getLong(1);
                 }
             }
-            return new Result(records, distinct, links, becameCommon, outcomes);
+            return new Result(records, distinct, links, becameCommon, outcomes, correlationMillis);
         } catch (SQLException | JsonProcessingException e) {
             throw new StoreException("cannot finish the import: " + e.getMessage(), e);
         }

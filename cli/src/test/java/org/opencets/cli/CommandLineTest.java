@@ -1,0 +1,99 @@
+package org.opencets.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line as a user meets it: exit codes, one-line errors, help with examples, JSON reports. */
+class CommandLineTest {
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    Run cets(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), Map.of("CETS_HOME", dir.resolve("home").toString()));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void everyCommandHasHelpWithAnExample() {
+        CommandLine cl = Main.commandLine(new CetsCommand(Map.of()));
+        assertThat(cl.getSubcommands()).containsKeys("init", "agency", "user", "case", "import", "lookup", "links", "alerts", "audit");
+        cl.getSubcommands().values().forEach(this::assertLeavesHaveExamples);
+    }
+
+    private void assertLeavesHaveExamples(CommandLine c) {
+        if (c.getSubcommands().isEmpty() || !(c.getCommand() instanceof Runnable)) {
+            String usage = c.getUsageMessage();
+            assertThat(usage).as(c.getCommandSpec().qualifiedName()).containsIgnoringCase("example");
+        }
+        c.getSubcommands().values().forEach(this::assertLeavesHaveExamples);
+    }
+
+    @Test
+    void parseErrorsExitTwoWithOneLineAndAHint() {
+        Run r = cets("import", "--case");
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).startsWith("cets: ").contains("--help").doesNotContain("\tat ");
+        assertThat(cets("frobnicate").code()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void commandsBeforeInitSayWhatToDoWithoutAStackTrace() {
+        Run r = cets("case", "list");
+        assertThat(r.code()).isEqualTo(ExitCodes.ERROR);
+        assertThat(r.err()).contains("cets init").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(r.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void theWholeFlowThroughTheCommandLine() throws Exception {
+        assertThat(cets("init", "--agency", "TPS", "--name", "Toronto Police", "--region", "CA", "--admin", "alice").code()).isZero();
+        assertThat(Files.getPosixFilePermissions(dir.resolve("home/keys/card.key")))
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        assertThat(cets("init").err()).contains("already exists");
+        assertThat(cets("agency", "add", "RCMP", "--name", "RCMP", "--region", "CA").code()).isZero();
+        assertThat(cets("user", "add", "bob", "--agency", "RCMP", "--contact", "+1 613 555 0100").code()).isZero();
+        assertThat(cets("case", "create", "C1", "--agency", "TPS", "--title", "Buyers").code()).isZero();
+        assertThat(cets("case", "create", "C2", "--agency", "RCMP", "--title", "Chat", "--as", "bob").code()).isZero();
+        Path tx = dir.resolve("tx.csv");
+        Files.writeString(tx, "date,card_number,email\n2024-01-01,4556 7375 8689 9855,a.b@gmail.com\n");
+        Run imported = cets("import", "--case", "C1", "--format", "transactions-csv", tx.toString(), "--json");
+        assertThat(imported.code()).as(imported.err()).isZero();
+        var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(imported.out());
+        assertThat(report.get("records").asInt()).isEqualTo(1);
+        for (String field : new String[] {"evidence_sha256", "format", "records", "rejected", "identifiers", "links", "alerts"}) {
+            assertThat(report.has(field)).as(field).isTrue();
+        }
+        Path msg = dir.resolve("m.jsonl");
+        Files.writeString(msg, "{\"kind\":\"message\",\"platform\":\"irc\",\"from\":\"x\",\"text\":\"ab@gmail.com 4556737586899855\"}\n");
+        Run second = cets("import", "--as", "bob", "--case", "C2", msg.toString());
+        assertThat(second.out()).contains("2 new links");
+        Run lookup = cets("lookup", "4556-7375-8689-9855", "--as", "bob");
+        assertThat(lookup.out()).contains("seen in 2 cases").contains("TPS/C1 — not shared with you").doesNotContain("4556737586899855");
+        assertThat(cets("alerts", "--as", "bob").out()).contains("RCMP/C2").contains("TPS/C1");
+        assertThat(cets("links", "--case", "C1", "--as", "bob").code()).isEqualTo(ExitCodes.DENIED);
+
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "date,card_number\n2024-01-01,4556737586899856\n");
+        Run rejected = cets("import", "--case", "C1", "--format", "transactions-csv", bad.toString());
+        assertThat(rejected.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(rejected.err()).contains("bad.csv:2:").contains("Luhn").doesNotContain("4556737586899856");
+        Run wrongFormat = cets("import", "--case", "C1", "--format", "jsonl", tx.toString());
+        assertThat(wrongFormat.err()).contains("looks like transactions-csv");
+
+        assertThat(cets("audit", "verify").code()).isZero();
+    }
+}
