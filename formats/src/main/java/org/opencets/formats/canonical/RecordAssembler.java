@@ -58,6 +58,8 @@ public final class RecordAssembler {
             .toFormatter(Locale.ROOT)
             .withResolverStyle(ResolverStyle.STRICT);
 
+    private static final java.util.regex.Pattern OFFSET_SUFFIX = java.util.regex.Pattern.compile("[+-]\\d\\d:?\\d\\d$");
+
     private final IdentifierContext context;
 
     public RecordAssembler(IdentifierContext context) {
@@ -204,12 +206,24 @@ public final class RecordAssembler {
                         }
                         safe.put(field, TextExtractor.redactCards(text));
                     } else {
-                        safe.put(field, value instanceof String s ? TextExtractor.redactCards(s) : value);
+                        safe.put(field, value instanceof String s ? redact(s) : value);
                     }
                 }
             }
         }
         return new ParsedRecord(kind, line, offset, occurredAt, safe, mentions);
+    }
+
+    /** Card numbers out of a plain field; most fields have too few digits to hold one, and skip the search. */
+    private static String redact(String s) {
+        int digits = 0;
+        for (int i = 0; i < s.length() && digits < 12; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            }
+        }
+        return digits < 12 ? s : TextExtractor.redactCards(s);
     }
 
     private static List<Map<String, String>> mentionsView(List<Mention> mentions, String field) {
@@ -260,7 +274,7 @@ public final class RecordAssembler {
                 return LocalDate.parse(s, DateTimeFormatter.ISO_LOCAL_DATE.withResolverStyle(ResolverStyle.STRICT)
                         .withChronology(java.time.chrono.IsoChronology.INSTANCE)).toString();
             }
-            if (s.endsWith("Z") || s.matches(".*[+-]\\d\\d:?\\d\\d$")) {
+            if (s.endsWith("Z") || OFFSET_SUFFIX.matcher(s).find()) {
                 if (s.endsWith("Z")) {
                     return Instant.parse(s.replace(' ', 'T')).toString();
                 }

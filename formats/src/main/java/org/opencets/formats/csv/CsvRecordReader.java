@@ -159,16 +159,16 @@ public abstract class CsvRecordReader implements RecordReader {
                 out[i] = field;
             }
         }
-        if (seen.isEmpty()) {
-            throw new BadInputException(source.name(), 1, "no column is known for " + kind.code() + " records (header: "
-                    + String.join(",", header) + "); name the columns with a mapping file (--mapping), "
-                    + "see docs/FORMATS.md");
-        }
         for (String field : mapping.keySet()) {
             if (!seen.contains(field)) {
                 throw new BadInputException(source.name(), 1, "the mapping names column '" + mapping.get(field)
                         + "' for " + field + ", but the header has no such column");
             }
+        }
+        if (seen.isEmpty()) {
+            throw new BadInputException(source.name(), 1, "no column is known for " + kind.code() + " records (header: "
+                    + String.join(",", header) + "); name the columns with a mapping file (--mapping), "
+                    + "see docs/FORMATS.md");
         }
         if (!unused.isEmpty()) {
             sink.warn("columns not used (no known meaning; map them with --mapping): " + String.join(", ", unused));
