@@ -54,6 +54,9 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--reason", paramLabel = "TEXT", description = "why (recorded with the import and in the audit log)")
     String reason;
 
+    @Option(names = {"-q", "--quiet"}, description = "no progress line (it is shown only on a terminal anyway)")
+    boolean quiet;
+
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "the files to import")
     List<Path> files;
 
@@ -75,8 +78,20 @@ final class ImportCommand implements Callable<Integer> {
         Session.ImportOptions options = new Session.ImportOptions(skipBad, cs, opts, reason);
         PrintWriter out = spec.commandLine().getOut();
         List<ImportReport> reports = new ArrayList<>();
+        boolean showProgress = !quiet && System.console() != null;
         for (Path f : files) {
-            ImportReport r = session.importFile(caseRef, format, f, options);
+            long started = System.nanoTime();
+            PrintWriter err = spec.commandLine().getErr();
+            Session.ImportOptions opts = !showProgress ? options : options.withProgress(n -> {
+                double s = (System.nanoTime() - started) / 1e9;
+                err.printf("\r%s: %,d records, %,.0f records/s   ", f.getFileName(), n, s > 0 ? n / s : 0.0);
+                err.flush();
+            });
+            ImportReport r = session.importFile(caseRef, format, f, opts);
+            if (showProgress) {
+                err.print("\r\033[K");
+                err.flush();
+            }
             reports.add(r);
             if (!user.json) {
                 print(out, r);
