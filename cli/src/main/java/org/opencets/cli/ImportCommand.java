@@ -82,12 +82,12 @@ final class ImportCommand implements Callable<Integer> {
         for (Path f : files) {
             long started = System.nanoTime();
             PrintWriter err = spec.commandLine().getErr();
-            Session.ImportOptions opts = !showProgress ? options : options.withProgress(n -> {
+            Session.ImportOptions withProgress = !showProgress ? options : options.withProgress(n -> {
                 double s = (System.nanoTime() - started) / 1e9;
                 err.printf("\r%s: %,d records, %,.0f records/s   ", f.getFileName(), n, s > 0 ? n / s : 0.0);
                 err.flush();
             });
-            ImportReport r = session.importFile(caseRef, format, f, opts);
+            ImportReport r = session.importFile(caseRef, format, f, withProgress);
             if (showProgress) {
                 err.print("\r\033[K");
                 err.flush();
