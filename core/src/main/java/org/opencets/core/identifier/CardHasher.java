@@ -18,12 +18,25 @@ public final class CardHasher {
     public static final int KEY_BYTES = 32;
 
     private final SecretKeySpec key;
+    /** One initialised MAC per thread: getting and keying a Mac costs more than hashing a card. */
+    private final ThreadLocal<Mac> macs;
 
     public CardHasher(byte[] key) {
         if (key.length < 16) {
             throw new IllegalArgumentException("card key too short: " + key.length + " bytes, need at least 16");
         }
         this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(this::newMac);
+    }
+
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable in this JDK", e);
+        }
     }
 
     /** A fresh random key, for {@code cets init} and tests. */
@@ -35,18 +48,13 @@ public final class CardHasher {
 
     /** The keyed hash of the given digits (no spaces or dashes). */
     public String hash(CharSequence digits) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            byte[] in = new byte[digits.length()];
-            for (int i = 0; i < in.length; i++) {
-                in[i] = (byte) digits.charAt(i);
-            }
-            byte[] out = mac.doFinal(in);
-            java.util.Arrays.fill(in, (byte) 0);
-            return HexFormat.of().formatHex(out);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable in this JDK", e);
+        Mac mac = macs.get();
+        byte[] in = new byte[digits.length()];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = (byte) digits.charAt(i);
         }
+        byte[] out = mac.doFinal(in); // doFinal leaves the Mac reset, keyed, ready for the next card
+        java.util.Arrays.fill(in, (byte) 0);
+        return HexFormat.of().formatHex(out);
     }
 }
