@@ -99,6 +99,21 @@ final class CardNumbers {
         return new String(d, from, bin) + "…" + new String(d, from + n - 4, 4);
     }
 
+    /** The text with every card number {@link #find} finds replaced by its masked display form. */
+    static String redact(String text) {
+        List<Span> spans = find(text, null);
+        if (spans.isEmpty()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int at = 0;
+        for (Span s : spans) {
+            out.append(text, at, s.start()).append(s.masked());
+            at = s.end();
+        }
+        return out.append(text, at, text.length()).toString();
+    }
+
     /**
      * A card number found in text.
      *
@@ -158,7 +173,14 @@ final class CardNumbers {
         while (g < groups.size()) {
             int found = -1;
             // Longest card starting at group g. A single ungrouped run is either whole or nothing.
-            for (int last = groups.size() - 1; last >= g; last--) {
+            // Every group holds a digit, so a card spans at most MAX_DIGITS groups.
+            int maxLast = g;
+            int digitsSoFar = groups.get(g)[1] - groups.get(g)[0];
+            while (maxLast + 1 < groups.size() && digitsSoFar <= MAX_DIGITS) {
+                maxLast++;
+                digitsSoFar += groups.get(maxLast)[1] - groups.get(maxLast)[0];
+            }
+            for (int last = maxLast; last >= g; last--) {
                 int count = collect(text, groups, g, last, buf);
                 if (count >= MIN_DIGITS_IN_TEXT && count <= MAX_DIGITS && luhn(buf, 0, count)) {
                     String hash = hasher == null ? null : hasher.hash(CharBuffer.wrap(buf, 0, count));

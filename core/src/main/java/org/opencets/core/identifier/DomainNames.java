@@ -36,8 +36,8 @@ final class DomainNames {
         try {
             ascii = IDN.toASCII(s, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
-            throw new InvalidIdentifierException(type, what + " " + Quoted.of(s) + " is not a valid internationalised name: "
-                    + e.getMessage());
+            throw new InvalidIdentifierException(type, what + " " + Quoted.of(s)
+                    + " is not a valid internationalised name (IDNA: label too long, or characters not allowed)");
         }
         if (!VALIDATOR.isValid(ascii)) {
             throw new InvalidIdentifierException(type, what + " " + Quoted.of(s)

@@ -20,6 +20,10 @@ import org.apache.commons.validator.routines.EmailValidator;
  *       {@code gmail.com} (Google delivers all those spellings to one mailbox).</li>
  * </ul>
  *
+ * <p>A local part holding a card number (13-19 digits passing the Luhn check) has the number
+ * replaced by its masked form ({@code 41111111…1111}), as everywhere a card number could reach the
+ * store.
+ *
  * <p>Case-folding the local part is strictly wrong by RFC 5321 but right in practice: no large
  * provider distinguishes case, and offenders vary case to dodge exact matching.
  */
@@ -44,7 +48,8 @@ final class EmailNormaliser {
         if (at == 0) {
             throw new InvalidIdentifierException(IdentifierType.EMAIL, "e-mail address " + Quoted.of(s) + " has nothing before '@'");
         }
-        String local = s.substring(0, at).toLowerCase(Locale.ROOT);
+        // A card number used as a local part never reaches the store: it is replaced by its mask.
+        String local = CardNumbers.redact(s.substring(0, at).toLowerCase(Locale.ROOT));
         String domainRaw = s.substring(at + 1);
         String domain;
         if (domainRaw.startsWith("[") && domainRaw.endsWith("]")) {

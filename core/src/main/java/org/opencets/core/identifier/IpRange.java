@@ -31,7 +31,7 @@ record IpRange(byte[] network, int bits) {
         if (slash >= 0) {
             String b = s.substring(slash + 1);
             if (!b.matches("\\d{1,3}") || Integer.parseInt(b) > max) {
-                throw new IllegalArgumentException("prefix length '" + b + "' must be 0 to " + max);
+                throw new IllegalArgumentException("prefix length " + Quoted.of(b) + " must be 0 to " + max);
             }
             bits = Integer.parseInt(b);
             if (a.length == 4 && writtenAsV6) {

@@ -15,6 +15,15 @@ final class Quoted {
         if (raw == null) {
             return "null";
         }
+        String s = maskDigitRuns(raw);
+        return "'" + (s.length() > MAX ? s.substring(0, MAX) + "…" : s) + "'";
+    }
+
+    /** The text with every run of 12 or more digits (single spaces, dashes or dots between them) replaced by its length. */
+    static String maskDigitRuns(String raw) {
+        if (raw == null) {
+            return null;
+        }
         StringBuilder out = new StringBuilder(Math.min(raw.length(), MAX) + 16);
         int i = 0;
         int n = raw.length();
@@ -45,8 +54,7 @@ final class Quoted {
                 i++;
             }
         }
-        String s = out.toString();
-        return "'" + (s.length() > MAX ? s.substring(0, MAX) + "…" : s) + "'";
+        return out.toString();
     }
 
     private static boolean isDigit(char c) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -264,7 +265,8 @@ public final class Stoplist {
             try {
                 type = IdentifierType.fromCode(parts[0]);
             } catch (IllegalArgumentException e) {
-                throw bad(source, number, e.getMessage());
+                throw bad(source, number, "unknown identifier type " + Quoted.of(parts[0]) + "; expected one of "
+                        + Arrays.stream(IdentifierType.values()).map(IdentifierType::code).toList());
             }
             try {
                 out.add(entry(type, parts[1].strip(), source, number, comment, hasher));

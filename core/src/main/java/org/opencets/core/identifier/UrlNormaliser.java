@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  *       upper-case, characters not allowed in their component (spaces, non-ASCII, …) encoded as
  *       UTF-8 escapes, so an IRI and its URI form are one value;</li>
  *   <li>dot segments removed from the path (RFC 3986 5.2.4), an empty path written {@code /};</li>
- *   <li>the fragment dropped (it never reaches the server); query and user info kept as written.</li>
+ *   <li>the fragment dropped (it never reaches the server); query and user info kept as written;</li>
+ *   <li>a card number (13-19 digits, Luhn-valid, as {@link TextExtractor} finds them) in the user info,
+ *       path or query replaced by its masked form {@code 41111111…1111}, percent-encoded.</li>
  * </ul>
  *
  * <p>The URL is correlatable unless its host is an IP address in a range that is not
@@ -84,7 +86,7 @@ final class UrlNormaliser {
             case "http" -> 80;
             case "https" -> 443;
             case "ftp" -> 21;
-            default -> throw invalid(raw, "has scheme '" + scheme + "'; only http, https and ftp URLs are identifiers");
+            default -> throw invalid(raw, "has scheme " + Quoted.of(scheme) + "; only http, https and ftp URLs are identifiers");
         };
         String authority = m.group(2);
         if (authority == null || authority.isEmpty()) {
@@ -93,7 +95,7 @@ final class UrlNormaliser {
         String userInfo = null;
         int at = authority.lastIndexOf('@');
         if (at >= 0) {
-            userInfo = percent(authority.substring(0, at), Component.USER_INFO);
+            userInfo = withoutCards(percent(authority.substring(0, at), Component.USER_INFO), Component.USER_INFO);
             authority = authority.substring(at + 1);
         }
         String hostText;
@@ -139,19 +141,29 @@ final class UrlNormaliser {
         int port = -1;
         if (portText != null && !portText.isEmpty()) {
             if (!portText.matches("\\d{1,5}") || Integer.parseInt(portText) > 65535) {
-                throw invalid(raw, "has port '" + portText + "'; a port is a number from 0 to 65535");
+                throw invalid(raw, "has port " + Quoted.of(portText) + "; a port is a number from 0 to 65535");
             }
             port = Integer.parseInt(portText);
             if (port == defaultPort) {
                 port = -1;
             }
         }
-        String path = removeDotSegments(percent(m.group(3), Component.PATH));
+        String path = withoutCards(removeDotSegments(percent(m.group(3), Component.PATH)), Component.PATH);
         if (path.isEmpty()) {
             path = "/";
         }
-        String query = m.group(4) == null ? null : percent(m.group(4), Component.QUERY);
+        String query = m.group(4) == null ? null : withoutCards(percent(m.group(4), Component.QUERY), Component.QUERY);
         return new Parts(scheme, userInfo, host, hostIsIp, correlatable, port, path, query);
+    }
+
+    /**
+     * A card number in a URL (payment pages put them in query strings) is replaced by its masked
+     * form, percent-encoded, so that it never reaches the store (DESIGN principle 8). The same URL
+     * still gives the same value.
+     */
+    private static String withoutCards(String component, Component kind) {
+        String redacted = CardNumbers.redact(component);
+        return redacted == component ? component : percent(redacted, kind);
     }
 
     enum Component {
