@@ -1,0 +1,34 @@
+package org.opencets.core.identifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.CharRange;
+import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Test;
+
+class QuotedTest {
+    @Test
+    void masksLongDigitRunsOnly() {
+        assertThat(Quoted.of("4111 1111 1111 1111")).isEqualTo("'[16 digits]'");
+        assertThat(Quoted.of("pay 4111-1111-1111-1111 now")).isEqualTo("'pay [16 digits] now'");
+        assertThat(Quoted.of("81.2.69.160")).isEqualTo("'81.2.69.160'");
+        assertThat(Quoted.of("07400 123456")).isEqualTo("'07400 123456'");
+        assertThat(Quoted.of("12345678901")).isEqualTo("'12345678901'");
+        assertThat(Quoted.of("123456789012")).isEqualTo("'[12 digits]'");
+        assertThat(Quoted.of("1-2")).isEqualTo("'1-2'");
+        assertThat(Quoted.of("x".repeat(100))).hasSize(83).endsWith("…'");
+        assertThat(Quoted.of(null)).isEqualTo("null");
+    }
+
+    @Property(tries = 1000)
+    void noRunOfTwelveDigitsSurvives(@ForAll @StringLength(max = 60) @Chars({' ', '-', '.', 'a', '+'}) @CharRange(from = '0', to = '9')
+                                     String raw) {
+        String masked = Quoted.maskDigitRuns(raw);
+        String joined = masked.replaceAll("(?<=\\d)[ .\\-](?=\\d)", "");
+        assertThat(joined).doesNotContainPattern("\\d{12}");
+        assertThat(new InvalidIdentifierException(IdentifierType.CARD, raw).getMessage()).isEqualTo(masked);
+    }
+}
