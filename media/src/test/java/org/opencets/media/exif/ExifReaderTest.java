@@ -36,6 +36,9 @@ class ExifReaderTest {
         assertThat(c.software()).isEqualTo("Firmware 1.1");
         assertThat(c.orientation()).isEqualTo(6);
         assertThat(c.gps()).isNull();
+        var device = c.device().orElseThrow();
+        assertThat(device.type()).isEqualTo(org.opencets.core.identifier.IdentifierType.DEVICE);
+        assertThat(device.value()).contains("0123456789");
     }
 
     @Test
