@@ -49,6 +49,7 @@ public final class ImportBenchmark {
             throw new IllegalArgumentException(dir + "/home exists; give an empty --dir");
         }
         Files.createDirectories(dir);
+        parseOnly(dir, Math.min(rows, fileRows));
         Deployment d = Deployment.init(StoreConfig.embedded(dir.resolve("home")), "BENCH", "Benchmark agency", "US", "admin");
         Session s = d.session("admin");
         s.addUser("analyst", "BENCH", Set.of(Role.INVESTIGATOR), null);
@@ -85,6 +86,33 @@ public final class ImportBenchmark {
         System.out.printf(Locale.ROOT, "probe: %,d records against a store of %,d: import %.2f s (%,.0f records/s), "
                         + "correlation step %.2f s, %,d links%n",
                 r.records(), rows, t / 1e9, r.records() / (t / 1e9), r.correlationMs() / 1e3, r.links());
+    }
+
+    /** The reader alone (parse, normalise, hash cards) on one file, as the baseline for the store's share. */
+    static void parseOnly(Path dir, long n) throws IOException {
+        Path csv = dir.resolve("parse-only.csv");
+        write(csv, 0, n, -1);
+        var ctx = new org.opencets.core.identifier.IdentifierContext("US",
+                new org.opencets.core.identifier.CardHasher(org.opencets.core.identifier.CardHasher.newKey()));
+        var reader = org.opencets.formats.read.Formats.installed().byName("transactions-csv");
+        long[] count = {0, 0};
+        long t0 = System.nanoTime();
+        reader.read(org.opencets.formats.read.ReadSource.of(csv, ctx), new org.opencets.formats.read.RecordSink() {
+            @Override
+            public void accept(org.opencets.core.record.ParsedRecord r) {
+                count[0]++;
+                count[1] += r.mentions().size();
+            }
+
+            @Override
+            public void reject(long line, String reason) {
+                throw new IllegalStateException(line + ": " + reason);
+            }
+        });
+        long t = System.nanoTime() - t0;
+        Files.delete(csv);
+        System.out.printf(Locale.ROOT, "reader alone: %,d records (%,d identifiers) in %.1f s = %,.0f records/s%n",
+                count[0], count[1], t / 1e9, count[0] / (t / 1e9));
     }
 
     /**
