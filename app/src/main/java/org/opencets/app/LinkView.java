@@ -7,6 +7,10 @@ import java.util.Map;
 /**
  * A link as one user may see it. Each side names its case; the record and role on a side are given
  * only where that case is shared with the user.
+ *
+ * <p>{@code common} is true when the link's identifier has since become common (held by more cases
+ * than {@code correlation.max-cases}): the link was made before that was known, stays as it was
+ * made, and is flagged so that nobody takes it for evidence.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LinkView(@JsonProperty("id") long id,
@@ -17,7 +21,8 @@ public record LinkView(@JsonProperty("id") long id,
                        @JsonProperty("strength") double strength,
                        @JsonProperty("evidence") Map<String, Object> evidence,
                        @JsonProperty("created_at") String createdAt,
-                       @JsonProperty("judgement") String judgement) {
+                       @JsonProperty("judgement") String judgement,
+                       @JsonProperty("common") boolean common) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Side(@JsonProperty("case") CaseRef caseRef,

@@ -501,7 +501,7 @@ public final class Session {
                 List<LinkView> out = new ArrayList<>();
                 h.createQuery("""
                                 SELECT l.id, l.kind, i.type, i.display, l.case_a, l.record_a, l.role_a, l.case_b, l.record_b,
-                                       l.role_b, l.strength, l.evidence, l.created_at, l.judgement
+                                       l.role_b, l.strength, l.evidence, l.created_at, l.judgement, i.common
                                 FROM link l LEFT JOIN identifier i ON i.id = l.identifier_id""" + where + " ORDER BY l.id")
                         .bindByType("c", only == null ? null : only.id(), Long.class)
                         .map((rs, ctx) -> {
@@ -523,7 +523,7 @@ public final class Session {
                                     new LinkView.Side(CaseRef.of(a, ra), ra ? rs.getLong("record_a") : null, ra ? rs.getString("role_a") : null),
                                     new LinkView.Side(CaseRef.of(b, rb), rb ? rs.getLong("record_b") : null, rb ? rs.getString("role_b") : null),
                                     rs.getDouble("strength"), ra && rb ? evidence : Map.of("rule", evidence.getOrDefault("rule", "")),
-                                    rs.getString("created_at"), rs.getString("judgement"));
+                                    rs.getString("created_at"), rs.getString("judgement"), rs.getInt("common") != 0);
                         })
                         .forEach(v -> {
                             if (v != null) {
