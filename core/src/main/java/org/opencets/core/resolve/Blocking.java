@@ -26,7 +26,7 @@ final class Blocking {
     }
 
     interface SinkFactory<S extends PairSink> {
-        S create(long expectedPairs);
+        S create(int rule, long expectedPairs);
     }
 
     final RecordTable table;
@@ -205,7 +205,7 @@ final class Blocking {
                 }
                 long expectedPairs = expected;
                 futures.add(pool.submit(() -> {
-                    S sink = factory.create(expectedPairs);
+                    S sink = factory.create(rule, expectedPairs);
                     long emitted = 0;
                     int[] m = blocks.members();
                     for (int i = chunk[0]; i < chunk[1]; i++) {

@@ -88,6 +88,20 @@ final class BlockingRule {
         return kept;
     }
 
+    /** The attributes whose agreement this rule forces on its pairs (both names for the name rules). */
+    java.util.Set<PersonAttribute> attributes() {
+        java.util.EnumSet<PersonAttribute> out = java.util.EnumSet.noneOf(PersonAttribute.class);
+        for (Part p : parts) {
+            if (p.kind() == PartKind.EITHER_NAME_PHONETIC) {
+                out.add(PersonAttribute.GIVEN_NAME);
+                out.add(PersonAttribute.SURNAME);
+            } else {
+                out.add(p.attribute());
+            }
+        }
+        return out;
+    }
+
     boolean applicable(RecordTable t) {
         if (kind == Kind.STRONG_IDENTIFIERS) {
             return t.recordsWithIdentifiers > 1;

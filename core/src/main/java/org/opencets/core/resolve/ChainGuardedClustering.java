@@ -20,7 +20,7 @@ import java.util.List;
  */
 final class ChainGuardedClustering {
     /** Beyond this many cross pairs the average is taken over this many (the first members of each group). */
-    static final int MAX_GUARD_PAIRS = 40_000;
+    static final int MAX_GUARD_PAIRS = 2_500;
 
     enum Guard {
         /** Plain connected components (for comparison in benchmarks). */

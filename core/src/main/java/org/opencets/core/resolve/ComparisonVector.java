@@ -32,6 +32,17 @@ final class ComparisonVector {
         return new ComparisonVector(list);
     }
 
+    /** Per comparison: whether the rule's pairs always agree on it (so it says nothing about them). */
+    boolean[] forcedBy(BlockingRule rule) {
+        boolean[] out = new boolean[comparisons.length];
+        java.util.Set<PersonAttribute> attributes = rule.attributes();
+        for (int c = 0; c < comparisons.length; c++) {
+            out[c] = comparisons[c] instanceof AttributeComparison ac ? attributes.contains(ac.own.attribute)
+                    : rule.kind == BlockingRule.Kind.STRONG_IDENTIFIERS;
+        }
+        return out;
+    }
+
     int size() {
         return comparisons.length;
     }

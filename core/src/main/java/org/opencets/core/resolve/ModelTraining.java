@@ -17,10 +17,10 @@ import java.util.concurrent.Future;
  * fixed (Winkler 1988; Jaro 1989): the E step gives each pattern its posterior match probability,
  * the M step re-estimates m as the posterior-weighted level frequencies. Holding u fixed keeps the
  * two classes anchored: the non-match class is what random pairs look like, so EM cannot drift to
- * some other split of the candidates (such as "same household"). The prior λ that two random
- * records match is the expected number of matches among candidates divided by all possible pairs;
- * blocking is designed to keep nearly every match, so the matches outside the candidates are
- * negligible.
+ * some other split of the candidates (such as "same town": letting u float does exactly that on
+ * large data). The prior λ that two random records match is the expected number of matches among
+ * candidates divided by all possible pairs; blocking is designed to keep nearly every match, so
+ * the matches outside the candidates are negligible.
  */
 final class ModelTraining {
     /** Pseudo-count added to every level, so a level never seen in a sample keeps a small probability. */
@@ -31,7 +31,7 @@ final class ModelTraining {
     private ModelTraining() {
     }
 
-    record EmResult(double[][] m, double candidateMatchShare, int iterations) {
+    record EmResult(double[][] m, double[] matchShareByRule, int iterations) {
     }
 
     /** u probabilities from {@code pairs} random comparable pairs, drawn with a fixed seed in fixed chunks. */
@@ -94,27 +94,52 @@ final class ModelTraining {
         return u;
     }
 
-    /** m probabilities and the share of matches among candidates, by EM over distinct patterns with u fixed. */
-    static EmResult expectationMaximisation(ComparisonVector v, long[] patterns, long[] counts, double[][] u) {
+    /**
+     * m probabilities and, per blocking rule, the share of matches among the pairs that rule
+     * found; by EM over the distinct patterns of each rule's pairs with u held fixed.
+     *
+     * <p>Design note. The pairs a blocking rule finds agree on that rule's fields whether they
+     * match or not, so those comparisons say nothing about match status within the rule's pairs,
+     * while their other comparisons still look, among non-matches, like those of random pairs.
+     * Each pair is therefore explained by the comparisons its rule did not force (Splink trains
+     * one EM session per blocking rule on the same principle; here the sessions share one m and
+     * run together). A comparison that every rule forces is used everywhere rather than nowhere.
+     *
+     * @param patterns per rule, the distinct patterns of its pairs
+     * @param counts   per rule, how many pairs had each pattern
+     * @param forced   per rule and comparison, whether the rule forces that comparison's agreement
+     */
+    static EmResult expectationMaximisation(ComparisonVector v, long[][] patterns, long[][] counts, boolean[][] forced,
+                                           double[][] u) {
         int cs = v.size();
+        int rules = patterns.length;
+        boolean[][] ignore = new boolean[rules][cs];
+        for (int c = 0; c < cs; c++) {
+            boolean everywhere = rules > 0;
+            for (int r = 0; r < rules; r++) {
+                everywhere &= forced[r][c] || counts[r].length == 0;
+            }
+            for (int r = 0; r < rules; r++) {
+                ignore[r][c] = forced[r][c] && !everywhere;
+            }
+        }
         double[][] m = new double[cs][];
         double[][] logRatio = new double[cs][];
+        double[][] sums = new double[cs][];
         for (int c = 0; c < cs; c++) {
             int levels = v.comparisons[c].levelCount();
             m[c] = new double[levels];
-            // Start: exact agreement likely among matches, the rest shared out, "different" least.
+            // Start: exact agreement likely among matches, the rest shared out.
             m[c][0] = 0.9;
             for (int l = 1; l < levels; l++) {
                 m[c][l] = 0.1 / (levels - 1);
             }
             logRatio[c] = new double[levels];
+            sums[c] = new double[levels];
         }
-        double share = 0.01;
+        double[] share = new double[rules];
+        java.util.Arrays.fill(share, 0.5);
         int iteration = 0;
-        double[][] sums = new double[cs][];
-        for (int c = 0; c < cs; c++) {
-            sums[c] = new double[m[c].length];
-        }
         while (iteration < MAX_ITERATIONS) {
             iteration++;
             for (int c = 0; c < cs; c++) {
@@ -123,34 +148,44 @@ final class ModelTraining {
                 }
                 java.util.Arrays.fill(sums[c], 0);
             }
-            double prior = Math.log(share / (1 - share));
-            double matches = 0;
-            double total = 0;
-            for (int i = 0; i < patterns.length; i++) {
-                long p = patterns[i];
-                double x = prior;
-                for (int c = 0; c < cs; c++) {
-                    int l = ComparisonVector.level(p, c);
-                    if (l != Comparison.NULL) {
-                        x += logRatio[c][l];
-                    }
-                }
-                double posterior = 1 / (1 + Math.exp(-x));
-                double weighted = posterior * counts[i];
-                matches += weighted;
-                total += counts[i];
-                for (int c = 0; c < cs; c++) {
-                    int l = ComparisonVector.level(p, c);
-                    if (l != Comparison.NULL) {
-                        sums[c][l] += weighted;
-                    }
-                }
-            }
             double change = 0;
+            for (int r = 0; r < rules; r++) {
+                double prior = Math.log(share[r] / (1 - share[r]));
+                double matches = 0;
+                double total = 0;
+                long[] ps = patterns[r];
+                long[] ns = counts[r];
+                boolean[] skip = ignore[r];
+                for (int i = 0; i < ps.length; i++) {
+                    long p = ps[i];
+                    double x = prior;
+                    for (int c = 0; c < cs; c++) {
+                        int l = ComparisonVector.level(p, c);
+                        if (l != Comparison.NULL && !skip[c]) {
+                            x += logRatio[c][l];
+                        }
+                    }
+                    double weighted = ns[i] / (1 + Math.exp(-x));
+                    matches += weighted;
+                    total += ns[i];
+                    for (int c = 0; c < cs; c++) {
+                        int l = ComparisonVector.level(p, c);
+                        if (l != Comparison.NULL && !skip[c]) {
+                            sums[c][l] += weighted;
+                        }
+                    }
+                }
+                double next = total == 0 ? 0 : Math.min(1 - 1e-9, Math.max(1e-9, matches / total));
+                change = Math.max(change, Math.abs(next - share[r]));
+                share[r] = next;
+            }
             for (int c = 0; c < cs; c++) {
                 double n = 0;
-                for (double s : sums[c]) {
-                    n += s;
+                for (double x : sums[c]) {
+                    n += x;
+                }
+                if (n < 1) {
+                    continue; // no rule lets this comparison speak: keep the starting values
                 }
                 int levels = m[c].length;
                 for (int l = 0; l < levels; l++) {
@@ -159,9 +194,6 @@ final class ModelTraining {
                     m[c][l] = next;
                 }
             }
-            double nextShare = Math.min(1 - 1e-12, Math.max(1e-12, matches / Math.max(1, total)));
-            change = Math.max(change, Math.abs(nextShare - share));
-            share = nextShare;
             if (change < TOLERANCE) {
                 break;
             }

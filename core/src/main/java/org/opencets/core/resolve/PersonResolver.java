@@ -83,8 +83,11 @@ public final class PersonResolver {
         final PairBuffer pairs;
         final PatternCounts counts = new PatternCounts();
 
-        ComparingSink(ComparisonVector vector, long expected) {
+        final int rule;
+
+        ComparingSink(ComparisonVector vector, int rule, long expected) {
             this.vector = vector;
+            this.rule = rule;
             this.pairs = new PairBuffer((int) Math.min(expected, 1 << 20));
         }
 
@@ -109,18 +112,37 @@ public final class PersonResolver {
         double[][] u = ModelTraining.estimateU(table, vector, randomPairs, settings.seed(), pool, settings.threads());
         long t2 = System.nanoTime();
 
-        List<ComparingSink> sinks = blocking.expand(pool, settings.threads(), expected -> new ComparingSink(vector, expected));
-        PatternCounts all = new PatternCounts();
+        List<ComparingSink> sinks = blocking.expand(pool, settings.threads(),
+                (rule, expected) -> new ComparingSink(vector, rule, expected));
+        int rules = blocking.rules.size();
+        PatternCounts[] byRule = new PatternCounts[rules];
+        long[] pairsByRule = new long[rules];
         long candidates = 0;
+        for (int r = 0; r < rules; r++) {
+            byRule[r] = new PatternCounts();
+        }
         for (ComparingSink s : sinks) {
-            all.addAll(s.counts);
+            byRule[s.rule].addAll(s.counts);
+            pairsByRule[s.rule] += s.pairs.size;
             candidates += s.pairs.size;
         }
         long t3 = System.nanoTime();
 
-        long[][] distinct = all.toArrays();
-        ModelTraining.EmResult em = ModelTraining.expectationMaximisation(vector, distinct[0], distinct[1], u);
-        double expectedMatches = em.candidateMatchShare() * candidates;
+        long[][] patterns = new long[rules][];
+        long[][] counts = new long[rules][];
+        boolean[][] forced = new boolean[rules][];
+        for (int r = 0; r < rules; r++) {
+            long[][] distinct = byRule[r].toArrays();
+            patterns[r] = distinct[0];
+            counts[r] = distinct[1];
+            forced[r] = vector.forcedBy(blocking.rules.get(r));
+        }
+        ModelTraining.EmResult em = ModelTraining.expectationMaximisation(vector, patterns, counts, forced, u);
+        double expectedMatches = 0;
+        for (int r = 0; r < rules; r++) {
+            expectedMatches += em.matchShareByRule()[r] * pairsByRule[r];
+        }
+        double candidateMatchShare = candidates == 0 ? 0 : expectedMatches / candidates;
         double lambda = possible < 1 ? 0.5 : Math.min(0.5, Math.max(1e-15, expectedMatches / possible));
         MatchModel model = new MatchModel(vector, em.m(), u, lambda);
         long t4 = System.nanoTime();
@@ -201,7 +223,7 @@ public final class PersonResolver {
             capped.put(blocking.rules.get(r).name, blocking.cappedBlocksPerRule[r]);
         }
         ResolutionStats stats = new ResolutionStats(table.size, vector.size(), candidates, perRule, capped, randomPairs,
-                em.iterations(), em.candidateMatchShare(), lambda, settings.thresholdProbability(), total,
+                em.iterations(), candidateMatchShare, lambda, settings.thresholdProbability(), total,
                 clusters.clusters(), clusters.refusedByGuard(), clusters.refusedByJudgement(),
                 clusters.judgementConflicts(), ignored, t1 - t0, (t2 - t1) + (t4 - t3), t3 - t2, t5 - t4, t6 - t5);
         return new Resolution(table, model, blocking, clusters.cluster(), clusters.clusters(), first, second, weight,
