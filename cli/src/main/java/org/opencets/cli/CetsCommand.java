@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
                 FormatsCommand.class,
                 org.opencets.cli.resolve.ResolveCommand.class,
                 org.opencets.cli.media.MediaCommand.class,
+                org.opencets.cli.demo.GenerateCommand.class,
+                org.opencets.cli.demo.DemoCommand.class,
         },
         footerHeading = "%nEnvironment:%n",
         footer = {
@@ -54,7 +56,8 @@ public final class CetsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    Map<String, String> env() {
+    /** The environment the command line runs in (CETS_HOME, CETS_DB_URL, CETS_USER, …), for subcommands in other packages. */
+    public Map<String, String> env() {
         return env;
     }
 
