@@ -40,6 +40,7 @@ final class AttributeComparison extends Comparison {
     final Column partner;
     private final Test[] tests;
     private final double[] parameters;
+    private final double lowestJaroWinkler;
 
     AttributeComparison(String name, Column own, Column partner, List<Level> levels) {
         super(name, levels.stream().map(Level::label).toList());
@@ -50,6 +51,58 @@ final class AttributeComparison extends Comparison {
         this.partner = partner;
         this.tests = levels.stream().map(Level::test).toArray(Test[]::new);
         this.parameters = levels.stream().mapToDouble(Level::parameter).toArray();
+        this.lowestJaroWinkler = levels.stream().filter(l -> l.test() == Test.JARO_WINKLER).mapToDouble(Level::parameter)
+                .min().orElse(1);
+    }
+
+    /**
+     * An upper bound of the Jaro–Winkler similarity that Commons Text computes, from character
+     * counts alone, so that most dissimilar pairs skip the full computation with the same outcome.
+     * Jaro is (m/|a| + m/|b| + (m - t)/m) / 3, where the m matching characters are at most the
+     * size c of the two strings' character multiset intersection and the last term is at most 1;
+     * Winkler's boost J + 0.1 l (1 - J), with l the common prefix up to 4, grows with J. Returns 1
+     * (no pruning) for characters outside a-z and 0-9.
+     */
+    static double jaroWinklerUpperBound(String a, String b) {
+        int[] counts = new int[36];
+        for (int i = 0; i < a.length(); i++) {
+            int k = slot(a.charAt(i));
+            if (k < 0) {
+                return 1;
+            }
+            counts[k]++;
+        }
+        int common = 0;
+        for (int i = 0; i < b.length(); i++) {
+            int k = slot(b.charAt(i));
+            if (k < 0) {
+                return 1;
+            }
+            if (counts[k] > 0) {
+                counts[k]--;
+                common++;
+            }
+        }
+        if (common == 0) {
+            return 0;
+        }
+        int prefix = 0;
+        int max = Math.min(4, Math.min(a.length(), b.length()));
+        while (prefix < max && a.charAt(prefix) == b.charAt(prefix)) {
+            prefix++;
+        }
+        double jaro = ((double) common / a.length() + (double) common / b.length() + 1) / 3;
+        return jaro + 0.1 * prefix * (1 - jaro);
+    }
+
+    private static int slot(char c) {
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a';
+        }
+        if (c >= '0' && c <= '9') {
+            return 26 + c - '0';
+        }
+        return -1;
     }
 
     @Override
@@ -76,7 +129,9 @@ final class AttributeComparison extends Comparison {
                 }
                 case JARO_WINKLER -> {
                     if (similarity < 0) {
-                        similarity = JARO_WINKLER.apply(own.domain.value(va), own.domain.value(vb));
+                        String x = own.domain.value(va);
+                        String y = own.domain.value(vb);
+                        similarity = jaroWinklerUpperBound(x, y) < lowestJaroWinkler ? 0 : JARO_WINKLER.apply(x, y);
                     }
                     if (similarity >= parameters[l]) {
                         return l;

@@ -40,6 +40,9 @@ final class Blocking {
     final long[] recordsInCappedBlocksPerRule;
 
     Blocking(RecordTable table, List<BlockingRule> rules, int cap) {
+        if (rules.size() > 31) {
+            throw new IllegalArgumentException("at most 31 blocking rules");
+        }
         this.table = table;
         this.rules = List.copyOf(rules);
         this.cap = cap;
@@ -153,6 +156,29 @@ final class Blocking {
             }
         }
         return false;
+    }
+
+    /** Bit r set when rule r's uncapped blocks hold both records (the rules whose full pair sets contain the pair). */
+    int membership(int a, int b) {
+        int mask = 0;
+        for (int q = 0; q < rules.size(); q++) {
+            long[] k = keys[q];
+            int[] s = start[q];
+            boolean[] c = capped[q];
+            search:
+            for (int ea = s[a]; ea < s[a + 1]; ea++) {
+                if (c[ea]) {
+                    continue;
+                }
+                for (int eb = s[b]; eb < s[b + 1]; eb++) {
+                    if (k[eb] == k[ea]) {
+                        mask |= 1 << q;
+                        break search;
+                    }
+                }
+            }
+        }
+        return mask;
     }
 
     /** True when some rule made (a, b) a candidate pair. */

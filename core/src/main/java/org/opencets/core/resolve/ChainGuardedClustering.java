@@ -14,13 +14,19 @@ import java.util.List;
  * two groups, each scored by the model, must reach the threshold (the group-average criterion of
  * hierarchical clustering applied to posterior log-odds). A true duplicate is close to most members
  * of its person; a bridge between two persons is close to one member of each and far from the rest,
- * so it is refused. Investigators' judgements come first and win: confirmed pairs are merged before
- * any model pair and without the test; rejected pairs become cannot-link constraints no merge may
- * violate, directly or through a chain.
+ * so it is refused. Investigators' judgements win: rejected pairs become cannot-link constraints no
+ * merge may violate, directly or through a chain; a confirmed pair joins, after the model's merges
+ * and without the test, the two persons its records ended in (unless that would violate a
+ * rejection: then the rejection wins and the conflict is counted).
  */
 final class ChainGuardedClustering {
     /** Beyond this many cross pairs the average is taken over this many (the first members of each group). */
     static final int MAX_GUARD_PAIRS = 2_500;
+
+    /** The score of any two records, in bits (posterior log-odds). */
+    interface PairScorer {
+        double score(int a, int b);
+    }
 
     enum Guard {
         /** Plain connected components (for comparison in benchmarks). */
@@ -53,27 +59,14 @@ final class ChainGuardedClustering {
 
     /**
      * @param order edges to consider, strongest first: {@code first[order[k]], second[order[k]]}
-     * @param confirmed pairs (record indexes) investigators confirmed, merged first
+     * @param confirmed pairs (record indexes) investigators confirmed, whose persons are joined last
      * @param rejected pairs investigators rejected
      */
     static Result cluster(int n, int[] first, int[] second, int[] order, List<int[]> confirmed, List<int[]> rejected,
-                          MatchModel model, double thresholdWeight, Guard guard) {
+                          PairScorer model, double thresholdWeight, Guard guard) {
         ChainGuardedClustering c = new ChainGuardedClustering(n);
         for (int[] r : rejected) {
             c.forbid(r[0], r[1]);
-        }
-        int conflicts = 0;
-        for (int[] p : confirmed) {
-            int ra = c.find(p[0]);
-            int rb = c.find(p[1]);
-            if (ra == rb) {
-                continue;
-            }
-            if (c.forbidden(ra, rb)) {
-                conflicts++;
-                continue;
-            }
-            c.union(ra, rb);
         }
         int refusedByGuard = 0;
         int refusedByJudgement = 0;
@@ -90,6 +83,20 @@ final class ChainGuardedClustering {
             if (guard == Guard.AVERAGE_LINKAGE && c.size[ra] + c.size[rb] > 2
                     && c.averageWeight(ra, rb, model) < thresholdWeight) {
                 refusedByGuard++;
+                continue;
+            }
+            c.union(ra, rb);
+        }
+        // A confirmation joins the two persons the model formed, whole: "these are one person".
+        int conflicts = 0;
+        for (int[] p : confirmed) {
+            int ra = c.find(p[0]);
+            int rb = c.find(p[1]);
+            if (ra == rb) {
+                continue;
+            }
+            if (c.forbidden(ra, rb)) {
+                conflicts++;
                 continue;
             }
             c.union(ra, rb);
@@ -166,7 +173,7 @@ final class ChainGuardedClustering {
         return false;
     }
 
-    private double averageWeight(int ra, int rb, MatchModel model) {
+    private double averageWeight(int ra, int rb, PairScorer model) {
         double sum = 0;
         int pairs = 0;
         int x = ra;

@@ -21,10 +21,73 @@ final class EditDistance {
         if (Math.abs(la - lb) > k) {
             return false;
         }
+        if (k == 1) {
+            return withinOne(a, b);
+        }
+        if (countLowerBound(a, b) > k) {
+            return false;
+        }
         if (la > 64 || lb > 64) {
             return distance(a, b) <= k;
         }
         return distance(a, b, k) <= k;
+    }
+
+    /**
+     * Distance at most one without the table: equal lengths differ in one position or in two
+     * adjacent positions holding each other's characters; lengths one apart differ by one
+     * inserted character.
+     */
+    private static boolean withinOne(String a, String b) {
+        int la = a.length();
+        int lb = b.length();
+        int i = 0;
+        int n = Math.min(la, lb);
+        while (i < n && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        if (la == lb) {
+            if (i == la) {
+                return true;
+            }
+            if (a.regionMatches(i + 1, b, i + 1, la - i - 1)) {
+                return true; // one substitution
+            }
+            return i + 1 < la && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+                    && a.regionMatches(i + 2, b, i + 2, la - i - 2); // one transposition
+        }
+        if (la > lb) {
+            return a.regionMatches(i + 1, b, i, lb - i);
+        }
+        return b.regionMatches(i + 1, a, i, la - i);
+    }
+
+    /**
+     * A lower bound of the distance from character counts: each edit changes the counts of at most
+     * two characters by one (a transposition changes none), so the distance is at least half the
+     * count difference, and at least the length difference.
+     */
+    private static int countLowerBound(String a, String b) {
+        int[] counts = new int[128];
+        for (int i = 0; i < a.length(); i++) {
+            char c = a.charAt(i);
+            if (c >= 128) {
+                return 0;
+            }
+            counts[c]++;
+        }
+        for (int i = 0; i < b.length(); i++) {
+            char c = b.charAt(i);
+            if (c >= 128) {
+                return 0;
+            }
+            counts[c]--;
+        }
+        int diff = 0;
+        for (int c : counts) {
+            diff += Math.abs(c);
+        }
+        return Math.max((diff + 1) / 2, Math.abs(a.length() - b.length()));
     }
 
     static int distance(String a, String b) {

@@ -16,7 +16,7 @@ package org.opencets.core.resolve;
  * so agreeing on a surname one record in two thousand holds weighs more than agreeing on one every
  * fiftieth record holds.
  */
-final class MatchModel {
+final class MatchModel implements ChainGuardedClustering.PairScorer {
     /** No u or m probability goes below this, so no single comparison yields infinite evidence. */
     static final double FLOOR = 1e-9;
 
@@ -90,7 +90,8 @@ final class MatchModel {
         return w;
     }
 
-    double score(int a, int b) {
+    @Override
+    public double score(int a, int b) {
         return score(vector.pattern(a, b), a, b);
     }
 

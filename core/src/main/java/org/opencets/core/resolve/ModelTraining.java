@@ -31,13 +31,13 @@ final class ModelTraining {
     private ModelTraining() {
     }
 
-    record EmResult(double[][] m, double[] matchShareByRule, int iterations) {
+    record EmResult(double[][] m, double[] matchShareByRule, boolean[][] ignored, int iterations) {
     }
 
     /** u probabilities from {@code pairs} random comparable pairs, drawn with a fixed seed in fixed chunks. */
     static double[][] estimateU(RecordTable t, ComparisonVector v, int pairs, long seed, ExecutorService pool, int threads)
             throws InterruptedException {
-        int chunks = Math.max(1, threads * 4);
+        int chunks = 16; // fixed, so that the sample does not depend on the number of threads
         int per = (pairs + chunks - 1) / chunks;
         int left = t.link ? t.left() : t.size;
         List<Future<long[][]>> futures = new ArrayList<>();
@@ -105,7 +105,11 @@ final class ModelTraining {
      * one EM session per blocking rule on the same principle; here the sessions share one m and
      * run together). A comparison that every rule forces is used everywhere rather than nowhere.
      *
-     * @param patterns per rule, the distinct patterns of its pairs
+     * <p>Each rule's EM sees every pair its blocks hold, including pairs an earlier rule found
+     * first: the pairs a rule finds first are biased (they are those earlier rules missed, so they
+     * disagree on the earlier rules' fields more often than matches do).
+     *
+     * @param patterns per rule, the distinct patterns of all pairs its blocks hold
      * @param counts   per rule, how many pairs had each pattern
      * @param forced   per rule and comparison, whether the rule forces that comparison's agreement
      */
@@ -198,6 +202,34 @@ final class ModelTraining {
                 break;
             }
         }
-        return new EmResult(m, share, iteration);
+        return new EmResult(m, share, ignore, iteration);
+    }
+
+    /**
+     * The expected number of matches among the candidate pairs (each counted once, under the rule
+     * that found it first), from the trained m, the fixed u and that rule's match share.
+     */
+    static double expectedMatches(ComparisonVector v, EmResult em, long[][] firstPatterns, long[][] firstCounts, double[][] u) {
+        int cs = v.size();
+        double total = 0;
+        for (int r = 0; r < firstPatterns.length; r++) {
+            double share = em.matchShareByRule()[r];
+            if (share <= 0) {
+                continue;
+            }
+            double prior = Math.log(share / (1 - share));
+            for (int i = 0; i < firstPatterns[r].length; i++) {
+                long p = firstPatterns[r][i];
+                double x = prior;
+                for (int c = 0; c < cs; c++) {
+                    int l = ComparisonVector.level(p, c);
+                    if (l != Comparison.NULL && !em.ignored()[r][c]) {
+                        x += Math.log(Math.max(em.m()[c][l], MatchModel.FLOOR) / Math.max(u[c][l], MatchModel.FLOOR));
+                    }
+                }
+                total += firstCounts[r][i] / (1 + Math.exp(-x));
+            }
+        }
+        return total;
     }
 }

@@ -80,15 +80,20 @@ public final class PersonResolver {
     /** Compares each candidate pair as blocking hands it over, and tallies the patterns for EM. */
     private static final class ComparingSink implements Blocking.PairSink {
         final ComparisonVector vector;
+        final Blocking blocking;
         final PairBuffer pairs;
+        /** Patterns of the pairs this rule found first. */
         final PatternCounts counts = new PatternCounts();
-
+        /** Patterns of the pairs, per rule whose blocks hold them (each rule's full pair set, for EM). */
+        final PatternCounts[] members;
         final int rule;
 
-        ComparingSink(ComparisonVector vector, int rule, long expected) {
+        ComparingSink(ComparisonVector vector, Blocking blocking, int rule, long expected) {
             this.vector = vector;
+            this.blocking = blocking;
             this.rule = rule;
             this.pairs = new PairBuffer((int) Math.min(expected, 1 << 20));
+            this.members = new PatternCounts[blocking.rules.size()];
         }
 
         @Override
@@ -96,6 +101,15 @@ public final class PersonResolver {
             long p = vector.pattern(a, b);
             pairs.add(a, b, p);
             counts.add(p, 1);
+            int mask = blocking.membership(a, b) | (1 << rule);
+            while (mask != 0) {
+                int q = Integer.numberOfTrailingZeros(mask);
+                mask &= mask - 1;
+                if (members[q] == null) {
+                    members[q] = new PatternCounts();
+                }
+                members[q].add(p, 1);
+            }
         }
     }
 
@@ -113,35 +127,42 @@ public final class PersonResolver {
         long t2 = System.nanoTime();
 
         List<ComparingSink> sinks = blocking.expand(pool, settings.threads(),
-                (rule, expected) -> new ComparingSink(vector, rule, expected));
+                (rule, expected) -> new ComparingSink(vector, blocking, rule, expected));
         int rules = blocking.rules.size();
-        PatternCounts[] byRule = new PatternCounts[rules];
-        long[] pairsByRule = new long[rules];
+        PatternCounts[] firstByRule = new PatternCounts[rules];
+        PatternCounts[] fullByRule = new PatternCounts[rules];
         long candidates = 0;
         for (int r = 0; r < rules; r++) {
-            byRule[r] = new PatternCounts();
+            firstByRule[r] = new PatternCounts();
+            fullByRule[r] = new PatternCounts();
         }
         for (ComparingSink s : sinks) {
-            byRule[s.rule].addAll(s.counts);
-            pairsByRule[s.rule] += s.pairs.size;
+            firstByRule[s.rule].addAll(s.counts);
+            for (int q = 0; q < rules; q++) {
+                if (s.members[q] != null) {
+                    fullByRule[q].addAll(s.members[q]);
+                }
+            }
             candidates += s.pairs.size;
         }
         long t3 = System.nanoTime();
 
         long[][] patterns = new long[rules][];
         long[][] counts = new long[rules][];
+        long[][] firstPatterns = new long[rules][];
+        long[][] firstCounts = new long[rules][];
         boolean[][] forced = new boolean[rules][];
         for (int r = 0; r < rules; r++) {
-            long[][] distinct = byRule[r].toArrays();
-            patterns[r] = distinct[0];
-            counts[r] = distinct[1];
+            long[][] full = fullByRule[r].toArrays();
+            patterns[r] = full[0];
+            counts[r] = full[1];
+            long[][] first = firstByRule[r].toArrays();
+            firstPatterns[r] = first[0];
+            firstCounts[r] = first[1];
             forced[r] = vector.forcedBy(blocking.rules.get(r));
         }
         ModelTraining.EmResult em = ModelTraining.expectationMaximisation(vector, patterns, counts, forced, u);
-        double expectedMatches = 0;
-        for (int r = 0; r < rules; r++) {
-            expectedMatches += em.matchShareByRule()[r] * pairsByRule[r];
-        }
+        double expectedMatches = ModelTraining.expectedMatches(vector, em, firstPatterns, firstCounts, u);
         double candidateMatchShare = candidates == 0 ? 0 : expectedMatches / candidates;
         double lambda = possible < 1 ? 0.5 : Math.min(0.5, Math.max(1e-15, expectedMatches / possible));
         MatchModel model = new MatchModel(vector, em.m(), u, lambda);
