@@ -133,7 +133,7 @@ public final class DemoRunner {
         for (ScenarioManifest.Agency a : manifest.agencies()) {
             Session s = sessions.get(a.code());
             for (LinkView l : s.links(null, REASON)) {
-                links.merge(l.id(), l, DemoRunner::moreDetailed);
+                links.merge(l.id(), l, DemoRunner::merged);
             }
             for (AlertView al : s.alerts(null, REASON)) {
                 alerts.putIfAbsent(al.id(), al);
@@ -178,11 +178,16 @@ public final class DemoRunner {
                 newTipAlerts, alerts.size(), noise, evaluation, flagged, lookups);
     }
 
-    /** Of two views of one link, the one that shows more (both sides' roles rather than a pointer). */
-    private static LinkView moreDetailed(LinkView a, LinkView b) {
-        int da = (a.a().role() != null ? 1 : 0) + (a.b().role() != null ? 1 : 0);
-        int db = (b.a().role() != null ? 1 : 0) + (b.b().role() != null ? 1 : 0);
-        return db > da ? b : a;
+    /**
+     * Two agencies' views of one link, merged: each side as its own agency sees it (the demonstration
+     * speaks for every agency at once; no single user would see both sides of a link between two
+     * unshared cases).
+     */
+    private static LinkView merged(LinkView x, LinkView y) {
+        return new LinkView(x.id(), x.kind(), x.identifier(), x.a().role() != null ? x.a() : y.a(),
+                x.b().role() != null ? x.b() : y.b(), x.strength(),
+                x.evidence().size() >= y.evidence().size() ? x.evidence() : y.evidence(), x.createdAt(), x.judgement(),
+                x.common());
     }
 
     private static List<DemoReport.CasePair> strongest(Map<CaseLink, LinkView> found, Map<String, String> titles) {

@@ -15,6 +15,7 @@ import org.opencets.app.scenario.ScenarioManifest;
 
 /** Tells what a demonstration run found, in a page a new user reads in a minute. */
 final class Story {
+    private static final int SHOWN = 6;
     private Story() {
     }
 
@@ -65,8 +66,12 @@ final class Story {
         for (DemoReport.CasePair p : r.strongest()) {
             out.printf(Locale.ROOT, "  %d. %s \"%s\"%n     ↔ %s \"%s\": %d shared identifier%s%n", i++, p.caseA(), p.titleA(),
                     p.caseB(), p.titleB(), p.evidence().size(), p.evidence().size() == 1 ? "" : "s");
-            for (DemoReport.Evidence e : p.evidence()) {
+            List<DemoReport.Evidence> evidence = p.evidence();
+            for (DemoReport.Evidence e : evidence.subList(0, Math.min(SHOWN, evidence.size()))) {
                 out.printf(Locale.ROOT, "       %-44s as %s ↔ %s%n", e.identifier(), role(e.roleA()), role(e.roleB()));
+            }
+            if (evidence.size() > SHOWN) {
+                out.printf(Locale.ROOT, "       … and %d more (cets links --case %s)%n", evidence.size() - SHOWN, p.caseA());
             }
         }
         if (r.strongest().isEmpty()) {
