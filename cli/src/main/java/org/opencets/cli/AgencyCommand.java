@@ -12,14 +12,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "agency", mixinStandardHelpOptions = true, description = "Add and list agencies.",
         subcommands = {AgencyCommand.Add.class, AgencyCommand.ListAgencies.class})
-final class AgencyCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class AgencyCommand extends CommandGroup {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add an agency (administrators only).",
             footerHeading = "%nExample:%n", footer = "  cets agency add MET --name \"Metropolitan Police\" --region GB")

@@ -13,14 +13,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "Check and read the audit log.",
         subcommands = {AuditCommand.Verify.class, AuditCommand.ListEntries.class})
-final class AuditCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class AuditCommand extends CommandGroup {
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Check the audit log's hash chain: an edited, removed or reordered entry fails the check (exit 1).",

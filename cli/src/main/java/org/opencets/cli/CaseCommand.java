@@ -15,14 +15,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "case", mixinStandardHelpOptions = true, description = "Create, list and show cases.",
         subcommands = {CaseCommand.Create.class, CaseCommand.ListCases.class, CaseCommand.Show.class, CaseCommand.Share.class})
-final class CaseCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class CaseCommand extends CommandGroup {
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a case for an agency.",
             footerHeading = "%nExample:%n",

@@ -16,14 +16,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "user", mixinStandardHelpOptions = true, description = "Add and list users.",
         subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class})
-final class UserCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class UserCommand extends CommandGroup {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a user to an agency (administrators only).",
             footerHeading = "%nExample:%n",
