@@ -116,7 +116,7 @@ public final class PersonResolver {
     private Resolution run(List<PersonRecord> left, List<PersonRecord> right, boolean link, Collection<Judgement> judgements,
                            ExecutorService pool) throws InterruptedException {
         long t0 = System.nanoTime();
-        RecordTable table = RecordTable.of(left, right, link);
+        RecordTable table = RecordTable.of(left, right, link, pool);
         ComparisonVector vector = ComparisonVector.defaults(table);
         Blocking blocking = new Blocking(table, BlockingRule.defaults(table), settings.maxBlockSize());
         long t1 = System.nanoTime();

@@ -32,24 +32,21 @@ final class RecordTable {
         this.identifiers = new int[size][];
     }
 
-    static RecordTable of(List<PersonRecord> left, List<PersonRecord> right, boolean link) {
+    /**
+     * Encodes the records. Attributes are normalised and interned column by column, one task per
+     * dictionary (the two names together, the two address lines together), on the given pool.
+     */
+    static RecordTable of(List<PersonRecord> left, List<PersonRecord> right, boolean link,
+                          java.util.concurrent.ExecutorService pool) throws InterruptedException {
         int n = left.size() + right.size();
         RecordTable t = new RecordTable(n, link);
-        Domain names = new Domain();
-        Domain addresses = new Domain();
-        EnumMap<PersonAttribute, Domain> domains = new EnumMap<>(PersonAttribute.class);
-        for (PersonAttribute a : PersonAttribute.values()) {
-            domains.put(a, switch (a) {
-                case GIVEN_NAME, SURNAME -> names;
-                case ADDRESS_LINE_1, ADDRESS_LINE_2 -> addresses;
-                default -> new Domain();
-            });
-        }
         HashMap<String, Integer> seen = new HashMap<>(n * 2);
         int[] empty = new int[0];
+        PersonRecord[] all = new PersonRecord[n];
         for (int i = 0; i < n; i++) {
             boolean isRight = i >= left.size();
             PersonRecord r = isRight ? right.get(i - left.size()) : left.get(i);
+            all[i] = r;
             Integer before = seen.putIfAbsent(r.id(), i);
             if (before != null) {
                 throw new IllegalArgumentException("duplicate record id '" + r.id() + "': record ids must be unique"
@@ -57,13 +54,6 @@ final class RecordTable {
             }
             t.ids[i] = r.id();
             t.side[i] = (byte) (isRight ? 1 : 0);
-            for (Map.Entry<PersonAttribute, String> e : r.attributes().entrySet()) {
-                String v = ValueNormaliser.normalise(e.getKey(), e.getValue());
-                if (v != null) {
-                    Column c = t.columns.computeIfAbsent(e.getKey(), a -> new Column(a, domains.get(a), n));
-                    c.valueOf[i] = c.domain.intern(v);
-                }
-            }
             if (r.strongIdentifiers().isEmpty()) {
                 t.identifiers[i] = empty;
             } else {
@@ -77,8 +67,23 @@ final class RecordTable {
             }
         }
         t.indexById = seen;
-        for (Column c : t.columns.values()) {
-            c.countValues();
+        List<List<PersonAttribute>> groups = List.of(
+                List.of(PersonAttribute.GIVEN_NAME, PersonAttribute.SURNAME),
+                List.of(PersonAttribute.ADDRESS_LINE_1, PersonAttribute.ADDRESS_LINE_2),
+                List.of(PersonAttribute.DATE_OF_BIRTH), List.of(PersonAttribute.STREET_NUMBER), List.of(PersonAttribute.LOCALITY),
+                List.of(PersonAttribute.POSTCODE), List.of(PersonAttribute.STATE), List.of(PersonAttribute.NATIONAL_ID));
+        List<java.util.concurrent.Future<List<Column>>> tasks = new java.util.ArrayList<>();
+        for (List<PersonAttribute> group : groups) {
+            tasks.add(pool.submit(() -> encode(all, group)));
+        }
+        for (java.util.concurrent.Future<List<Column>> f : tasks) {
+            try {
+                for (Column c : f.get()) {
+                    t.columns.put(c.attribute, c);
+                }
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw Blocking.propagate(e);
+            }
         }
         t.identifierCount = new int[t.identifierDomain.size()];
         for (int[] ids : t.identifiers) {
@@ -89,13 +94,34 @@ final class RecordTable {
                 t.identifierCount[id]++;
             }
         }
-        for (PersonAttribute a : List.of(PersonAttribute.GIVEN_NAME, PersonAttribute.SURNAME)) {
-            Column c = t.columns.get(a);
-            if (c != null) {
-                c.domain.preparePhonetics();
+        return t;
+    }
+
+    /** The columns of attributes sharing one dictionary; an attribute no record has gets no column. */
+    private static List<Column> encode(PersonRecord[] records, List<PersonAttribute> attributes) {
+        Domain domain = new Domain();
+        List<Column> columns = new java.util.ArrayList<>();
+        for (PersonAttribute a : attributes) {
+            Column c = new Column(a, domain, records.length);
+            for (int i = 0; i < records.length; i++) {
+                String v = ValueNormaliser.normalise(a, records[i].get(a));
+                if (v != null) {
+                    c.valueOf[i] = domain.intern(v);
+                }
+            }
+            columns.add(c);
+        }
+        List<Column> present = new java.util.ArrayList<>();
+        for (Column c : columns) {
+            c.countValues();
+            if (c.present > 0) {
+                present.add(c);
             }
         }
-        return t;
+        if (attributes.contains(PersonAttribute.GIVEN_NAME) && !present.isEmpty()) {
+            domain.preparePhonetics();
+        }
+        return present;
     }
 
     Column column(PersonAttribute a) {

@@ -25,6 +25,9 @@ final class ValueNormaliser {
 
     /** Letters and digits only, lower case, accents removed; null when nothing is left. */
     static String text(String raw) {
+        if (alreadyNormal(raw)) {
+            return raw; // the common case: no copy
+        }
         boolean ascii = true;
         for (int i = 0; i < raw.length(); i++) {
             if (raw.charAt(i) > 127) {
@@ -46,7 +49,23 @@ final class ValueNormaliser {
                 out.append(Character.toLowerCase(c));
             }
         }
-        return out.isEmpty() ? null : out.toString().toLowerCase(Locale.ROOT);
+        if (out.isEmpty()) {
+            return null;
+        }
+        return ascii ? out.toString() : out.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean alreadyNormal(String raw) {
+        if (raw.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
