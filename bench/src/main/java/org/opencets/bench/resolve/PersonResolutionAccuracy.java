@@ -33,7 +33,7 @@ import picocli.CommandLine;
  * <p>Reproduce (from the repository root):
  * <pre>
  * ./mvnw -q -B -pl bench -am package -DskipTests
- * java -Xmx2g -cp "bench/target/classes:cli/target/opencets-cli.jar:cli/target/lib/*" \
+ * java -Xmx2g -cp 'bench/target/opencets-bench.jar:bench/target/lib/*' \
  *     org.opencets.bench.resolve.PersonResolutionAccuracy ../shared
  * </pre>
  */

@@ -24,7 +24,7 @@ import org.opencets.core.resolve.ResolutionStats;
  * <p>Reproduce (from the repository root, JDK 21+):
  * <pre>
  * ./mvnw -q -B -pl bench -am package -DskipTests
- * java -Xmx4g -cp "bench/target/classes:cli/target/opencets-cli.jar:cli/target/lib/*" \
+ * java -Xmx4g -cp 'bench/target/opencets-bench.jar:bench/target/lib/*' \
  *     org.opencets.bench.resolve.PersonResolutionSpeed [records=1000000] [seed=42] [threads=2]
  * </pre>
  */
