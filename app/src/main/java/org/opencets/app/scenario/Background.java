@@ -245,7 +245,7 @@ final class Background {
             default -> y < 5 ? Noise.LIBRARY : y < 8 ? Noise.EXAMPLE_EMAIL : null;
         };
         List<String> labels = new ArrayList<>(2);
-        String provider = Catalogue.PROVIDERS.get(Math.floorMod(c.number.hashCode(), Catalogue.PROVIDERS.size()));
+        String provider = Plan.provider(c.number);
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("provider", provider);
         String incident = SyntheticPerson.pick(Catalogue.TIP_INCIDENTS, r);

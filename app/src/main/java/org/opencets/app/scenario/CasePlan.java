@@ -26,10 +26,10 @@ final class CasePlan {
     /**
      * A record placed by the plan.
      *
-     * @param time   when it happened, epoch seconds; its place in the file follows from it
-     * @param person the person it belongs to, or -1
-     * @param fields the record's fields in canonical names, without the time
-     * @param labels the canonical labels of every identifier in it that another case may share
+     * @param time     when it happened, epoch seconds; its place in the file follows from it
+     * @param offender the planted person it belongs to
+     * @param fields   the record's fields in canonical names, without the time
+     * @param labels   the canonical labels of every identifier in it that another case may share
      */
     record Planted(long time, Offender offender, Map<String, Object> fields, List<String> labels) {
     }

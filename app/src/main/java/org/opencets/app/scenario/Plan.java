@@ -111,9 +111,10 @@ final class Plan {
             long tipsLeft = perAgency - pay.backgroundRecords - chat.backgroundRecords - arr.backgroundRecords;
             long gap = 290L / tipCases;
             for (int j = 0; j < tipCases; j++) {
-                String provider = Catalogue.PROVIDERS.get((a + j) % Catalogue.PROVIDERS.size());
+                String tipNumber = "CT-2024-" + (10_001 + 1_000 * a + j);
+                String provider = provider(tipNumber);
                 long start = epoch(2024, 1, 1) + j * gap * DAY;
-                CasePlan tip = new CasePlan(a, ag, CasePlan.Kind.TIPS, "CT-2024-" + (10_001 + 1_000 * a + j),
+                CasePlan tip = new CasePlan(a, ag, CasePlan.Kind.TIPS, tipNumber,
                         "Referral batch " + (j + 1) + ": " + provider + " reports", j % 5 == 4 ? Sharing.NETWORK : Sharing.AGENCY,
                         ag.code() + "/tips/CT-2024-" + (10_001 + 1_000 * a + j) + ".jsonl", start, start + 14 * DAY,
                         List.of(), null);
@@ -126,7 +127,7 @@ final class Plan {
         Catalogue.AgencyDef first = agencies.get(0);
         String number = "CT-2024-" + (10_001 + tipCases);
         finalTip = new CasePlan(0, first, CasePlan.Kind.TIPS, number,
-                "New tip: " + Catalogue.PROVIDERS.get(0) + " report of an account", Sharing.AGENCY,
+                "New tip: " + provider(number) + " report of an account", Sharing.AGENCY,
                 first.code() + "/tips/" + number + ".jsonl", epoch(2024, 11, 20), epoch(2024, 11, 21), List.of(), null);
         // Import order: the oldest data first, the new tip last.
         cases.addAll(arrests);
@@ -137,6 +138,11 @@ final class Plan {
         allTips.sort(Comparator.comparingLong((CasePlan c) -> c.start).thenComparingInt(c -> c.agencyIndex));
         cases.addAll(allTips);
         cases.add(finalTip);
+    }
+
+    /** The online service whose reports a tip case holds. */
+    static String provider(String caseNumber) {
+        return Catalogue.PROVIDERS.get(Math.floorMod(caseNumber.hashCode(), Catalogue.PROVIDERS.size()));
     }
 
     private CasePlan pay(int a) {
@@ -272,7 +278,7 @@ final class Plan {
                            String ip, List<String[]> files) {
         Map<String, Object> f = new LinkedHashMap<>();
         List<String> labels = new ArrayList<>();
-        String provider = Catalogue.PROVIDERS.get(Math.floorMod(c.number.hashCode(), Catalogue.PROVIDERS.size()));
+        String provider = provider(c.number);
         f.put("provider", provider);
         f.put("incident", SyntheticPerson.pick(Catalogue.TIP_INCIDENTS, r));
         Map<String, Object> account = new LinkedHashMap<>();

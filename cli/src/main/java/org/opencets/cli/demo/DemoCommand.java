@@ -116,8 +116,10 @@ public final class DemoCommand implements Callable<Integer> {
             public void phase(String what) {
                 progress.done();
                 progress.restart();
-                if (what.equals("setting up") || what.equals("checking")) {
-                    progress.show(what + " …", 0, 0, true);
+                if (what.equals("setting up")) {
+                    progress.note("setting up agencies, investigators and cases …");
+                } else if (what.equals("checking")) {
+                    progress.note("listing links and alerts, comparing with truth.json …");
                 }
             }
 

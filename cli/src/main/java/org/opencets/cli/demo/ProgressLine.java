@@ -68,6 +68,17 @@ final class ProgressLine {
         lastLength = line.length();
     }
 
+    /** Shows a phase without a count. */
+    void note(String text) {
+        if (!enabled) {
+            return;
+        }
+        String line = "  " + text;
+        err.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
+        err.flush();
+        lastLength = line.length();
+    }
+
     /** Ends the line, leaving what it last showed. */
     void done() {
         if (enabled && lastLength > 0) {
