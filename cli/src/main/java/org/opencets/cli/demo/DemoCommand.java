@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  cets demo                                 # about 100,000 records, under a minute",
                 "  CETS_HOME=/tmp/cets-demo cets demo --size small",
-                "  cets demo --size large --quiet            # 10 million records: reports throughput (hours; ~30 GB of disk)"})
+                "  cets demo --size large --quiet            # 10 million records: reports throughput (about 8 min, 14 GB of disk)"})
 public final class DemoCommand implements Callable<Integer> {
     /** How much data the demonstration generates. */
     enum Size {
