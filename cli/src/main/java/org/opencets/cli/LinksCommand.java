@@ -37,7 +37,8 @@ final class LinksCommand implements Callable<Integer> {
             out.println("No links.");
         }
         for (LinkView l : links) {
-            out.println("#" + l.id() + " " + l.kind() + " link via " + l.identifier() + " (strength " + l.strength() + ")");
+            out.println("#" + l.id() + " " + l.kind() + " link via " + l.identifier() + " (strength " + l.strength() + ")"
+                    + (l.common() ? " — identifier since found in too many cases; no longer asserted" : ""));
             out.println("    " + side(l.a()));
             out.println("    " + side(l.b()));
         }
