@@ -48,6 +48,14 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--mapping", paramLabel = "FILE", description = "for CSV: a file mapping canonical fields to the file's headers")
     Path mapping;
 
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+            description = "for chat logs whose lines carry only a time: the date of the first line")
+    String date;
+
+    @Option(names = "--date-order", paramLabel = "ORDER",
+            description = "for chat exports with ambiguous dates: dmy, mdy or ymd (default: settled over the whole file)")
+    String dateOrder;
+
     @Option(names = "--option", paramLabel = "KEY=VALUE", description = "a reader option, e.g. platform=irc")
     Map<String, String> readerOptions = new LinkedHashMap<>();
 
@@ -74,6 +82,12 @@ final class ImportCommand implements Callable<Integer> {
         Map<String, String> opts = new LinkedHashMap<>(readerOptions);
         if (mapping != null) {
             opts.put("mapping", mapping.toString());
+        }
+        if (date != null) {
+            opts.put("date", date);
+        }
+        if (dateOrder != null) {
+            opts.put("date-order", dateOrder);
         }
         Session.ImportOptions options = new Session.ImportOptions(skipBad, cs, opts, reason);
         PrintWriter out = spec.commandLine().getOut();
