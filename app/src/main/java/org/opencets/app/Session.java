@@ -497,7 +497,7 @@ public final class Session {
                 for (CaseFile c : d.directory().cases()) {
                     cases.put(c.id(), c);
                 }
-                String where = only == null ? "" : " WHERE l.case_a = :c OR l.case_b = :c";
+                String where = " WHERE l.withdrawn_at IS NULL" + (only == null ? "" : " AND (l.case_a = :c OR l.case_b = :c)");
                 List<LinkView> out = new ArrayList<>();
                 h.createQuery("""
                                 SELECT l.id, l.kind, i.type, i.display, l.case_a, l.record_a, l.role_a, l.case_b, l.record_b,
@@ -579,5 +579,144 @@ public final class Session {
             requireAdmin("read the audit log");
             return d.audit().entries(limit, c == null ? null : c.id());
         }, l -> l.size() + " entries");
+    }
+    // ---------------------------------------------------------------- person resolution
+
+    /**
+     * Resolves persons across every case and writes person links (see {@link PersonLinks}).
+     * Administrators and analysts only: the run reads every case, though it reveals only counts.
+     */
+    public ResolutionRunReport resolvePersons(String reason) {
+        return audited("resolve.run", null, "all cases", reason, () -> {
+            if (!user.has(Role.ADMIN) && !user.has(Role.ANALYST)) {
+                throw new AccessDeniedException(user.name() + " may not run person resolution: administrators and analysts only");
+            }
+            long started = System.nanoTime();
+            Map<Long, PersonLinks.Loaded> meta = new HashMap<>();
+            Map<Long, org.opencets.core.resolve.PersonRecord> records = new LinkedHashMap<>();
+            List<org.opencets.core.resolve.Judgement> judgements = new ArrayList<>();
+            d.db().read(h -> {
+                records.putAll(PersonLinks.load(h, d.stoplist(), meta));
+                judgements.addAll(PersonLinks.judgements(h));
+                return null;
+            });
+            org.opencets.core.resolve.Resolution r = org.opencets.core.resolve.PersonResolver.withDefaults()
+                    .dedupe(new ArrayList<>(records.values()), judgements);
+            String now = PersonLinks.now();
+            PersonLinks.Applied a = d.db().inWriteTransaction(h -> {
+                PersonLinks.Applied applied = PersonLinks.apply(h, r, meta, d.settings().maxCases(), now);
+                h.execute("""
+                                INSERT INTO resolution_run(run_by, run_at, records, persons, added, kept, withdrawn, report)
+                                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", user.id(), now, records.size(), r.stats().persons(),
+                        applied.added(), applied.kept(), applied.withdrawn(), r.modelSummary());
+                return applied;
+            });
+            return new ResolutionRunReport(records.size(), judgements.size(), r.stats().candidatePairs(), r.stats().persons(),
+                    a.personsAcrossCases(), a.added(), a.kept(), a.withdrawn(), a.alerts(), a.skippedOverMaxCases(),
+                    elapsed(started));
+        }, r -> r.records() + " records, " + r.linksAdded() + " links added, " + r.linksWithdrawn() + " withdrawn");
+    }
+
+    /**
+     * Records an investigator's decision that two records are (or are not) one person. Both records'
+     * cases must be readable by the user. A rejection withdraws at once a person link on exactly this
+     * pair; the next resolution run applies the judgement everywhere.
+     */
+    public JudgementView judge(long recordA, long recordB, boolean samePerson, String reason) {
+        if (recordA == recordB) {
+            throw new IllegalArgumentException("a judgement needs two different records, got " + recordA + " twice");
+        }
+        long lo = Math.min(recordA, recordB);
+        long hi = Math.max(recordA, recordB);
+        CaseFile[] cases = casesOfRecords(lo, hi);
+        Long caseId = cases[0] == null ? null : cases[0].id();
+        String verdict = PersonLinks.code(samePerson ? org.opencets.core.resolve.Judgement.Verdict.SAME_PERSON
+                : org.opencets.core.resolve.Judgement.Verdict.DIFFERENT_PERSONS);
+        return audited("resolve.judge", caseId, "records " + lo + " and " + hi + ": " + verdict, reason, () -> {
+            requireReadable(cases, lo, hi);
+            String now = PersonLinks.now();
+            int withdrawn = d.db().inWriteTransaction(h -> {
+                int changed = h.execute("UPDATE judgement SET verdict = ?, judged_by = ?, judged_at = ?, reason = ? "
+                        + "WHERE record_a = ? AND record_b = ?", verdict, user.id(), now, reason, lo, hi);
+                if (changed == 0) {
+                    h.execute("INSERT INTO judgement(record_a, record_b, verdict, judged_by, judged_at, reason) VALUES (?, ?, ?, ?, ?, ?)",
+                            lo, hi, verdict, user.id(), now, reason);
+                }
+                List<Long> onPair = h.createQuery("""
+                                SELECT id FROM link WHERE kind = 'person' AND withdrawn_at IS NULL
+                                AND ((record_a = ? AND record_b = ?) OR (record_a = ? AND record_b = ?))""")
+                        .bind(0, lo).bind(1, hi).bind(2, hi).bind(3, lo).mapTo(Long.class).list();
+                int n = 0;
+                for (long linkId : onPair) {
+                    if (samePerson) {
+                        h.execute("UPDATE link SET judgement = ? WHERE id = ?", verdict, linkId);
+                    } else {
+                        h.execute("UPDATE link SET withdrawn_at = ?, judgement = ? WHERE id = ?", now, verdict, linkId);
+                        String msg = "a person link between this case and another was withdrawn: an investigator judged "
+                                + "its two records to be different persons";
+                        h.execute("INSERT INTO alert(case_id, other_case_id, link_id, import_id, created_at, message) VALUES (?, ?, ?, NULL, ?, ?)",
+                                cases[0].id(), cases[1].id(), linkId, now, msg);
+                        h.execute("INSERT INTO alert(case_id, other_case_id, link_id, import_id, created_at, message) VALUES (?, ?, ?, NULL, ?, ?)",
+                                cases[1].id(), cases[0].id(), linkId, now, msg);
+                        n++;
+                    }
+                }
+                return n;
+            });
+            return new JudgementView(lo, hi, verdict, user.name(), now, withdrawn);
+        }, j -> j.verdict() + (j.linksWithdrawn() > 0 ? ", " + j.linksWithdrawn() + " link withdrawn" : ""));
+    }
+
+    /**
+     * Explains how resolution weighs two stored records, values included; both records' cases must
+     * be readable by the user. The model is trained afresh over the whole store, as a run would.
+     */
+    public PairView explainPair(long recordA, long recordB, String reason) {
+        CaseFile[] cases = casesOfRecords(recordA, recordB);
+        return audited("resolve.explain", cases[0] == null ? null : cases[0].id(), "records " + recordA + " and " + recordB,
+                reason, () -> {
+                    requireReadable(cases, recordA, recordB);
+                    Map<Long, PersonLinks.Loaded> meta = new HashMap<>();
+                    Map<Long, org.opencets.core.resolve.PersonRecord> records = new LinkedHashMap<>();
+                    List<org.opencets.core.resolve.Judgement> judgements = new ArrayList<>();
+                    d.db().read(h -> {
+                        records.putAll(PersonLinks.load(h, d.stoplist(), meta));
+                        judgements.addAll(PersonLinks.judgements(h));
+                        return null;
+                    });
+                    for (long id : new long[] {recordA, recordB}) {
+                        if (!records.containsKey(id)) {
+                            throw new IllegalArgumentException("record " + id + " names no person (it needs a surname and one "
+                                    + "more fact: a given name, a birth date, an address, an e-mail, a phone or a card)");
+                        }
+                    }
+                    org.opencets.core.resolve.Resolution r = org.opencets.core.resolve.PersonResolver.withDefaults()
+                            .dedupe(new ArrayList<>(records.values()), judgements);
+                    org.opencets.core.resolve.PairExplanation x = r.explain(Long.toString(recordA), Long.toString(recordB));
+                    return new PairView(recordA, CaseRef.of(cases[0], true), recordB, CaseRef.of(cases[1], true),
+                            x.probability(), x.matchWeight(), x.priorWeight(), x.samePerson(),
+                            x.judgement() == null ? null : PersonLinks.code(x.judgement()), x.contributions());
+                }, v -> String.format(java.util.Locale.ROOT, "probability %.4f", v.probability()));
+    }
+
+    private CaseFile[] casesOfRecords(long recordA, long recordB) {
+        return d.db().read(h -> new CaseFile[] {
+                PersonLinks.caseOf(h, recordA).flatMap(id -> d.directory().caseById(id)).orElse(null),
+                PersonLinks.caseOf(h, recordB).flatMap(id -> d.directory().caseById(id)).orElse(null)});
+    }
+
+    private void requireReadable(CaseFile[] cases, long recordA, long recordB) {
+        long[] ids = {recordA, recordB};
+        for (int i = 0; i < 2; i++) {
+            if (cases[i] == null) {
+                throw new IllegalArgumentException("no record " + ids[i] + " in the store");
+            }
+        }
+        for (int i = 0; i < 2; i++) {
+            if (!NeedToKnow.canRead(user, cases[i])) {
+                throw new AccessDeniedException("record " + ids[i] + " is in case " + cases[i].qualifiedNumber()
+                        + ", which is not shared with " + user.name() + "; contact its lead");
+            }
+        }
     }
 }

@@ -73,12 +73,12 @@ public final class CetsCommand implements Runnable {
     }
 
     /** The session of the user named by {@code --as}, else CETS_USER, else the store's default user. */
-    Session session(String as) {
+    public Session session(String as) {
         String name = as != null ? as : env.get("CETS_USER");
         return deployment().session(name);
     }
 
-    static CetsCommand root(CommandSpec spec) {
+    public static CetsCommand root(CommandSpec spec) {
         return (CetsCommand) spec.root().userObject();
     }
 

@@ -37,7 +37,9 @@ final class LinksCommand implements Callable<Integer> {
             out.println("No links.");
         }
         for (LinkView l : links) {
-            out.println("#" + l.id() + " " + l.kind() + " link via " + l.identifier() + " (strength " + l.strength() + ")"
+            String what = l.identifier() != null ? " link via " + l.identifier()
+                    : " link: " + l.evidence().getOrDefault("rule", l.kind()) + (l.judgement() != null ? ", judged " + l.judgement() : "");
+            out.println("#" + l.id() + " " + l.kind() + what + " (strength " + l.strength() + ")"
                     + (l.common() ? " — identifier since found in too many cases; no longer asserted" : ""));
             out.println("    " + side(l.a()));
             out.println("    " + side(l.b()));

@@ -12,4 +12,14 @@ public final class UserOptions {
 
     @Option(names = "--debug", description = "print stack traces of errors")
     boolean debug;
+
+    /** The user named by {@code --as}, or null. */
+    public String as() {
+        return as;
+    }
+
+    /** Whether {@code --json} was given. */
+    public boolean json() {
+        return json;
+    }
 }

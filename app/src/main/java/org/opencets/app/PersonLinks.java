@@ -1,0 +1,375 @@
+package org.opencets.app;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.opencets.core.identifier.Identifier;
+import org.opencets.core.identifier.IdentifierType;
+import org.opencets.core.identifier.Stoplist;
+import org.opencets.core.resolve.AttributeWeight;
+import org.opencets.core.resolve.Judgement;
+import org.opencets.core.resolve.PairExplanation;
+import org.opencets.core.resolve.PersonAttribute;
+import org.opencets.core.resolve.PersonRecord;
+import org.opencets.core.resolve.PersonResolver;
+import org.opencets.core.resolve.Resolution;
+import org.opencets.core.resolve.ScoredPair;
+
+/**
+ * Person resolution over the store: the same person written differently in several cases becomes a
+ * person link between those cases, seen through {@code cets links} and alerts like an identifier
+ * link, under the same need-to-know rules.
+ *
+ * <p>A run loads every person-bearing record (one with a surname and at least one more fact: a given
+ * name, a birth date, an address or a strong identifier), the strong identifiers each uses (e-mail,
+ * phone, card hash — never a stoplisted or common one) and every stored judgement, and resolves
+ * them all together with {@link PersonResolver}. For each person found in several cases it keeps one
+ * link per pair of cases: an active link whose two records are still one person stays; otherwise
+ * the best-scoring pair of records across the two cases becomes a new link, which alerts both
+ * cases. An active person link whose records the run no longer puts in one person is withdrawn (and
+ * both cases told): links are never silently deleted, because alerts already named them.
+ *
+ * <p>Link evidence holds the comparison levels and weights (e.g. {@code surname: exact, +7.9}),
+ * never the attribute values: a user entitled to both cases reads the values with
+ * {@code cets resolve explain}.
+ */
+final class PersonLinks {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Record fields read as each attribute, first present wins. */
+    private static final Map<PersonAttribute, List<String>> FIELDS = new EnumMap<>(Map.of(
+            PersonAttribute.GIVEN_NAME, List.of("given_name", "first_name", "forename", "cardholder_given_name"),
+            PersonAttribute.SURNAME, List.of("surname", "last_name", "family_name", "cardholder_surname"),
+            PersonAttribute.DATE_OF_BIRTH, List.of("dob", "date_of_birth", "birth_date"),
+            PersonAttribute.STREET_NUMBER, List.of("street_number"),
+            PersonAttribute.ADDRESS_LINE_1, List.of("address_1", "address", "street", "billing_address"),
+            PersonAttribute.ADDRESS_LINE_2, List.of("address_2"),
+            PersonAttribute.LOCALITY, List.of("city", "suburb", "town", "locality", "billing_city"),
+            PersonAttribute.POSTCODE, List.of("postcode", "zip", "postal_code", "billing_postcode"),
+            PersonAttribute.STATE, List.of("state", "region", "province"),
+            PersonAttribute.NATIONAL_ID, List.of("national_id", "soc_sec_id")));
+
+    /** Fields holding a whole name, split into given name and surname when those are absent. */
+    private static final List<String> FULL_NAME_FIELDS = List.of("cardholder_name", "full_name", "name", "subject_name");
+
+    private static final Set<String> STRONG_TYPES = Set.of(IdentifierType.EMAIL.code(), IdentifierType.PHONE.code(),
+            IdentifierType.CARD.code());
+
+    private PersonLinks() {
+    }
+
+    /** A person-bearing record as loaded from the store. */
+    record Loaded(long id, long caseId, String kind, Map<PersonAttribute, String> attributes) {
+    }
+
+    /** Loads every person-bearing record, with its strong identifiers, for resolution. */
+    static Map<Long, PersonRecord> load(Handle h, Stoplist stoplist, Map<Long, Loaded> meta) {
+        Map<Long, PersonRecord> out = new LinkedHashMap<>();
+        h.createQuery("SELECT id, case_id, kind, data FROM record WHERE kind NOT IN ('media', 'event') ORDER BY id")
+                .setFetchSize(10_000)
+                .map((rs, ctx) -> {
+                    Map<String, Object> data;
+                    try {
+                        data = JSON.readValue(rs.getString("data"), new TypeReference<LinkedHashMap<String, Object>>() { });
+                    } catch (JsonProcessingException e) {
+                        return null;
+                    }
+                    Map<PersonAttribute, String> attributes = attributes(data);
+                    return new Loaded(rs.getLong("id"), rs.getLong("case_id"), rs.getString("kind"), attributes);
+                })
+                .forEach(l -> {
+                    if (l != null && l.attributes().containsKey(PersonAttribute.SURNAME)) {
+                        meta.put(l.id(), l);
+                    }
+                });
+        Map<Long, Set<String>> strong = new HashMap<>();
+        h.createQuery("""
+                        SELECT m.record_id, i.type, i.value, i.display, i.correlatable, i.common
+                        FROM mention m JOIN identifier i ON i.id = m.identifier_id
+                        WHERE i.type IN ('email', 'phone', 'card') AND i.correlatable = 1 AND i.common = 0""")
+                .setFetchSize(10_000)
+                .map((rs, ctx) -> {
+                    long record = rs.getLong(1);
+                    if (!meta.containsKey(record) || !STRONG_TYPES.contains(rs.getString(2))) {
+                        return null;
+                    }
+                    Identifier id = new Identifier(IdentifierType.fromCode(rs.getString(2)), rs.getString(3), rs.getString(4), true);
+                    return stoplist.isStopped(id) ? null : Map.entry(record, id.key());
+                })
+                .forEach(e -> {
+                    if (e != null) {
+                        strong.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue());
+                    }
+                });
+        for (Loaded l : meta.values()) {
+            Set<String> ids = strong.getOrDefault(l.id(), Set.of());
+            if (l.attributes().size() >= 2 || !ids.isEmpty()) {
+                out.put(l.id(), new PersonRecord(Long.toString(l.id()), l.attributes(), ids));
+            }
+        }
+        meta.keySet().retainAll(out.keySet());
+        return out;
+    }
+
+    static Map<PersonAttribute, String> attributes(Map<String, Object> data) {
+        Map<PersonAttribute, String> a = new EnumMap<>(PersonAttribute.class);
+        for (Map.Entry<PersonAttribute, List<String>> e : FIELDS.entrySet()) {
+            for (String f : e.getValue()) {
+                Object v = data.get(f);
+                if (v instanceof String s && !s.isBlank()) {
+                    a.put(e.getKey(), s.trim());
+                    break;
+                }
+            }
+        }
+        if (!a.containsKey(PersonAttribute.SURNAME)) {
+            for (String f : FULL_NAME_FIELDS) {
+                if (data.get(f) instanceof String s && !s.isBlank()) {
+                    splitName(s.trim(), a);
+                    break;
+                }
+            }
+        }
+        return a;
+    }
+
+    /** "John Q Smith" → given "John Q", surname "Smith"; "SMITH, John" → given "John", surname "SMITH". */
+    static void splitName(String full, Map<PersonAttribute, String> into) {
+        int comma = full.indexOf(',');
+        if (comma > 0) {
+            into.put(PersonAttribute.SURNAME, full.substring(0, comma).trim());
+            String given = full.substring(comma + 1).trim();
+            if (!given.isEmpty()) {
+                into.putIfAbsent(PersonAttribute.GIVEN_NAME, given);
+            }
+            return;
+        }
+        int space = full.lastIndexOf(' ');
+        if (space < 0) {
+            return; // one word is not enough to tell a surname
+        }
+        into.put(PersonAttribute.SURNAME, full.substring(space + 1));
+        into.putIfAbsent(PersonAttribute.GIVEN_NAME, full.substring(0, space).trim());
+    }
+
+    static List<Judgement> judgements(Handle h) {
+        return h.createQuery("SELECT record_a, record_b, verdict FROM judgement ORDER BY id")
+                .map((rs, ctx) -> new Judgement(Long.toString(rs.getLong(1)), Long.toString(rs.getLong(2)),
+                        verdict(rs.getString(3))))
+                .list();
+    }
+
+    static Judgement.Verdict verdict(String code) {
+        return switch (code) {
+            case "same_person" -> Judgement.Verdict.SAME_PERSON;
+            case "different_persons" -> Judgement.Verdict.DIFFERENT_PERSONS;
+            default -> throw new IllegalStateException("unknown verdict in the store: " + code);
+        };
+    }
+
+    static String code(Judgement.Verdict v) {
+        return v.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The role a record plays in a person link, by its kind. */
+    static String role(String kind) {
+        return switch (kind) {
+            case "arrest" -> "arrestee";
+            case "transaction" -> "cardholder";
+            case "tip" -> "tip_subject";
+            case "message" -> "account_holder";
+            default -> kind + "_subject";
+        };
+    }
+
+    /** An active person link as stored. */
+    private record Existing(long id, long caseA, long recordA, long caseB, long recordB) {
+    }
+
+    /** What applying one run to the store changed. */
+    record Applied(int personsAcrossCases, int added, int kept, int withdrawn, int alerts, int skippedOverMaxCases) {
+    }
+
+    /**
+     * Writes the run's person links: keeps those still supported, adds new ones with alerts,
+     * withdraws the rest with alerts. Call inside the write transaction.
+     */
+    static Applied apply(Handle h, Resolution r, Map<Long, Loaded> meta, int maxCases, String now) {
+        Map<String, String> personOf = new HashMap<>();
+        for (Map.Entry<String, List<String>> p : r.persons().entrySet()) {
+            for (String id : p.getValue()) {
+                personOf.put(id, p.getKey());
+            }
+        }
+        // best direct match between each pair of records' cases, per person
+        Map<String, ScoredPair> best = new HashMap<>();
+        for (ScoredPair sp : r.matches()) {
+            String person = personOf.get(sp.firstId());
+            if (person == null || !person.equals(personOf.get(sp.secondId()))) {
+                continue;
+            }
+            long ca = meta.get(Long.parseLong(sp.firstId())).caseId();
+            long cb = meta.get(Long.parseLong(sp.secondId())).caseId();
+            if (ca == cb) {
+                continue;
+            }
+            String key = person + ":" + Math.min(ca, cb) + ":" + Math.max(ca, cb);
+            ScoredPair old = best.get(key);
+            if (old == null || rank(sp) > rank(old)) {
+                best.put(key, sp);
+            }
+        }
+        List<Existing> existing = h.createQuery("""
+                        SELECT id, case_a, record_a, case_b, record_b FROM link
+                        WHERE kind = 'person' AND withdrawn_at IS NULL ORDER BY id""")
+                .map((rs, ctx) -> new Existing(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+                .list();
+        Set<String> covered = new HashSet<>();
+        int kept = 0;
+        int withdrawn = 0;
+        int alerts = 0;
+        for (Existing e : existing) {
+            String pa = personOf.get(Long.toString(e.recordA()));
+            String pb = personOf.get(Long.toString(e.recordB()));
+            if (pa != null && pa.equals(pb)) {
+                String key = pa + ":" + e.caseA() + ":" + e.caseB();
+                if (covered.add(key)) {
+                    PairExplanation x = r.explain(Long.toString(e.recordA()), Long.toString(e.recordB()));
+                    h.execute("UPDATE link SET strength = ?, evidence = ?, judgement = ? WHERE id = ?",
+                            x.probability(), evidence(x, sourceOf(x)), x.judgement() == null ? null : code(x.judgement()), e.id());
+                    kept++;
+                    continue;
+                }
+            }
+            h.execute("UPDATE link SET withdrawn_at = ? WHERE id = ?", now, e.id());
+            String why = "a person link between this case and another was withdrawn: the latest resolution run "
+                    + (pa == null || pb == null ? "no longer holds one of its records as a person"
+                    : "no longer finds its two records to be one person");
+            alerts += alertBoth(h, e.caseA(), e.caseB(), e.id(), now, why);
+            withdrawn++;
+        }
+        int across = 0;
+        int added = 0;
+        int skipped = 0;
+        for (Map.Entry<String, List<String>> p : r.persons().entrySet()) {
+            Map<Long, List<String>> byCase = new LinkedHashMap<>();
+            for (String id : p.getValue()) {
+                byCase.computeIfAbsent(meta.get(Long.parseLong(id)).caseId(), k -> new ArrayList<>()).add(id);
+            }
+            if (byCase.size() < 2) {
+                continue;
+            }
+            across++;
+            if (byCase.size() > maxCases) {
+                skipped++; // a "person" in more cases than an identifier may be is an over-merge, not a lead
+                continue;
+            }
+            List<Long> cases = new ArrayList<>(byCase.keySet());
+            cases.sort(null);
+            for (int i = 0; i < cases.size(); i++) {
+                for (int j = i + 1; j < cases.size(); j++) {
+                    long ca = cases.get(i);
+                    long cb = cases.get(j);
+                    String key = p.getKey() + ":" + ca + ":" + cb;
+                    if (!covered.add(key)) {
+                        continue;
+                    }
+                    ScoredPair sp = best.get(key);
+                    String ra = byCase.get(ca).get(0);
+                    String rb = byCase.get(cb).get(0);
+                    if (sp != null) {
+                        boolean firstInA = meta.get(Long.parseLong(sp.firstId())).caseId() == ca;
+                        ra = firstInA ? sp.firstId() : sp.secondId();
+                        rb = firstInA ? sp.secondId() : sp.firstId();
+                    }
+                    PairExplanation x = r.explain(ra, rb);
+                    Loaded la = meta.get(Long.parseLong(ra));
+                    Loaded lb = meta.get(Long.parseLong(rb));
+                    long linkId = h.createUpdate("""
+                                    INSERT INTO link(kind, identifier_id, case_a, record_a, role_a, case_b, record_b, role_b,
+                                                     strength, evidence, import_id, created_at, judgement)
+                                    VALUES ('person', NULL, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)""")
+                            .bind(0, ca).bind(1, la.id()).bind(2, role(la.kind()))
+                            .bind(3, cb).bind(4, lb.id()).bind(5, role(lb.kind()))
+                            .bind(6, x.probability()).bind(7, evidence(x, sourceOf(x))).bind(8, now)
+                            .bind(9, x.judgement() == null ? null : code(x.judgement()))
+                            .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                    alerts += alertBoth(h, ca, cb, linkId, now, "possibly the same person: a "
+                            + role(la.kind()) + " in one case and a " + role(lb.kind()) + " in the other (probability "
+                            + String.format(Locale.ROOT, "%.3f", x.probability()) + ")");
+                    added++;
+                }
+            }
+        }
+        return new Applied(across, added, kept, withdrawn, alerts, skipped);
+    }
+
+    private static double rank(ScoredPair sp) {
+        return sp.source() == ScoredPair.Source.INVESTIGATOR ? Double.MAX_VALUE : sp.matchWeight();
+    }
+
+    private static String sourceOf(PairExplanation x) {
+        if (x.judgement() == Judgement.Verdict.SAME_PERSON) {
+            return "investigator";
+        }
+        return x.candidate() && x.probability() >= 0.5 ? "model" : "model, through other records of the same person";
+    }
+
+    private static int alertBoth(Handle h, long caseA, long caseB, long linkId, String now, String message) {
+        h.execute("INSERT INTO alert(case_id, other_case_id, link_id, import_id, created_at, message) VALUES (?, ?, ?, NULL, ?, ?)",
+                caseA, caseB, linkId, now, message);
+        h.execute("INSERT INTO alert(case_id, other_case_id, link_id, import_id, created_at, message) VALUES (?, ?, ?, NULL, ?, ?)",
+                caseB, caseA, linkId, now, message);
+        return 2;
+    }
+
+    /** Link evidence: levels and weights, never the values compared. */
+    static String evidence(PairExplanation x, String source) {
+        Map<String, Object> ev = new LinkedHashMap<>();
+        ev.put("rule", "person resolution");
+        ev.put("source", source);
+        ev.put("probability", round(x.probability()));
+        ev.put("match_weight", round(x.matchWeight()));
+        List<Map<String, Object>> parts = new ArrayList<>();
+        for (AttributeWeight w : x.contributions()) {
+            if ("missing".equals(w.level())) {
+                continue;
+            }
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("comparison", w.comparison());
+            p.put("level", w.level());
+            p.put("weight", round(w.weight()));
+            parts.add(p);
+        }
+        ev.put("comparisons", parts);
+        try {
+            return JSON.writeValueAsString(ev);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    static String now() {
+        return Instant.now().toString();
+    }
+
+    /** The case of a stored record, or empty. */
+    static java.util.Optional<Long> caseOf(Handle h, long recordId) {
+        return h.createQuery("SELECT case_id FROM record WHERE id = ?").bind(0, recordId).mapTo(Long.class).findOne();
+    }
+}
