@@ -31,11 +31,9 @@ import org.opencets.core.identifier.Identifier;
 import org.opencets.core.identifier.IdentifierContext;
 import org.opencets.core.identifier.IdentifierType;
 import org.opencets.core.identifier.Identifiers;
-import org.opencets.core.record.ParsedRecord;
 import org.opencets.formats.read.BadInputException;
 import org.opencets.formats.read.ReadSource;
 import org.opencets.formats.read.RecordReader;
-import org.opencets.formats.read.RecordSink;
 import org.opencets.store.StoreException;
 import org.opencets.store.audit.AuditLog;
 import org.opencets.store.directory.Directory;
@@ -333,15 +331,7 @@ public final class Session {
                         .bind(5, now).bind(6, options.reason())
                         .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
                 Ingest ingest = new Ingest(h, c.id(), importId);
-                RecordSink sink = new RecordSink() {
-                    @Override
-                    public void accept(ParsedRecord r) {
-                        ingest.add(r);
-                        if (options.progress() != null && ingest.records() % PROGRESS_EVERY == 0) {
-                            options.progress().accept(ingest.records());
-                        }
-                    }
-
+                ReadAhead.Remarks remarks = new ReadAhead.Remarks() {
                     @Override
                     public void reject(long line, String reason) {
                         if (!options.skipBad()) {
@@ -357,8 +347,13 @@ public final class Session {
                     }
                 };
                 try {
-                    reader.read(source, sink);
-                } catch (IOException e) {
+                    ReadAhead.run(reader, source, remarks, r -> {
+                        ingest.add(r);
+                        if (options.progress() != null && ingest.records() % PROGRESS_EVERY == 0) {
+                            options.progress().accept(ingest.records());
+                        }
+                    });
+                } catch (ReadAhead.ReadFailure e) {
                     throw new BadInputException(file.toString(), 0, "cannot read: " + e.getMessage());
                 }
                 if (options.progress() != null) {

@@ -1,0 +1,158 @@
+package org.opencets.app;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Consumer;
+import org.opencets.core.record.ParsedRecord;
+import org.opencets.formats.read.ReadSource;
+import org.opencets.formats.read.RecordReader;
+import org.opencets.formats.read.RecordSink;
+
+/**
+ * Runs a reader on a thread of its own, a bounded number of record batches ahead of the thread that
+ * stores them: parsing, decoding and normalising (libphonenumber, the card HMAC, text extraction)
+ * use one core while the store's writes use the other, instead of taking turns.
+ *
+ * <p>The reader thread owns the sink's rejections and warnings; the storing thread sees them only
+ * after the end marker, which the queue hands over with a happens-before edge. A failure on either
+ * side ends both: a reader's exception is rethrown on the storing thread as it was thrown; a
+ * storing failure interrupts the reader. Memory is bounded by {@code DEPTH × BATCH} records.
+ */
+final class ReadAhead {
+    private static final int BATCH = 1_024;
+    private static final int DEPTH = 8;
+    private static final Object END = new Object();
+
+    private ReadAhead() {
+    }
+
+    /** What the reader produced besides records, handed over at the end. */
+    interface Remarks {
+        /** Called on the reader thread for a row the reader rejected; may throw to end the read. */
+        void reject(long line, String reason);
+
+        /** Called on the reader thread. */
+        void warn(String message);
+    }
+
+    /** Thrown on the storing thread when the reader failed with a checked I/O error. */
+    static final class ReadFailure extends RuntimeException {
+        ReadFailure(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
+        }
+    }
+
+    /**
+     * Reads the source on a new thread and hands every record, in order, to {@code store} on the
+     * calling thread. Returns when the reader has finished and every record was stored.
+     */
+    static void run(RecordReader reader, ReadSource source, Remarks remarks, Consumer<ParsedRecord> store) {
+        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(DEPTH);
+        Thread thread = Thread.ofPlatform().name("cets-read-" + reader.format()).daemon().unstarted(() -> {
+            Object last = END;
+            try {
+                List<ParsedRecord>[] batch = newBatch();
+                reader.read(source, new RecordSink() {
+                    @Override
+                    public void accept(ParsedRecord record) {
+                        batch[0].add(record);
+                        if (batch[0].size() == BATCH) {
+                            put(queue, batch[0]);
+                            batch[0] = new ArrayList<>(BATCH);
+                        }
+                    }
+
+                    @Override
+                    public void reject(long line, String reason) {
+                        remarks.reject(line, reason);
+                    }
+
+                    @Override
+                    public void warn(String message) {
+                        remarks.warn(message);
+                    }
+                });
+                if (!batch[0].isEmpty()) {
+                    put(queue, batch[0]);
+                }
+            } catch (Interrupted e) {
+                return; // the storing side failed and stopped listening
+            } catch (Throwable t) {
+                last = t;
+            }
+            try {
+                queue.put(last);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        thread.start();
+        boolean finished = false;
+        try {
+            while (true) {
+                Object item = queue.take();
+                if (item == END) {
+                    finished = true;
+                    return;
+                }
+                if (item instanceof Throwable t) {
+                    finished = true;
+                    rethrow(t);
+                }
+                @SuppressWarnings("unchecked")
+                List<ParsedRecord> records = (List<ParsedRecord>) item;
+                for (ParsedRecord r : records) {
+                    store.accept(r);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the import was interrupted", e);
+        } finally {
+            if (!finished) {
+                thread.interrupt();
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<ParsedRecord>[] newBatch() {
+        return new List[] {new ArrayList<ParsedRecord>(BATCH)};
+    }
+
+    /** The reader thread was told to stop. */
+    private static final class Interrupted extends RuntimeException {
+        Interrupted() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static void put(BlockingQueue<Object> queue, Object item) {
+        try {
+            queue.put(item);
+        } catch (InterruptedException e) {
+            throw new Interrupted();
+        }
+    }
+
+    private static void rethrow(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        if (t instanceof IOException io) {
+            throw new ReadFailure(io);
+        }
+        throw new IllegalStateException(t);
+    }
+}
