@@ -45,7 +45,8 @@ final class Alerts {
             if (i > 0) {
                 sb.append(", ");
             }
-            sb.append(shared.get(i).identifier().label());
+            Ingest.NewLink l = shared.get(i);
+            sb.append(l.kind().equals("media") ? "a near-duplicate image" : l.identifier().label());
         }
         if (shared.size() > LISTED) {
             sb.append(", …");

@@ -266,6 +266,60 @@ public final class Session {
         }
     }
 
+    /**
+     * Imports a folder of seized media into a case (see {@link MediaImport}): files hashed, images
+     * PDQ-hashed, cameras read from EXIF, each file kept encrypted in the evidence store, each
+     * file's best match in the given known-hash lists recorded; then the manifest of all that is
+     * imported as evidence, so media records, their identifiers and near-duplicate and device links
+     * are made as for any import. Unreadable files are listed in the report's warnings.
+     */
+    public ImportReport importMedia(String caseRef, Path folder, List<Path> knownLists, ImportOptions options) {
+        CaseFile c = resolveQuietly(caseRef);
+        String target = c.qualifiedNumber() + " " + folder.getFileName();
+        Path work = null;
+        try {
+            if (!NeedToKnow.canWrite(user, c)) {
+                throw new AccessDeniedException(user.name() + " may not import into case " + c.qualifiedNumber()
+                        + " of agency " + c.agency().code());
+            }
+            if (!Files.isDirectory(folder)) {
+                throw new BadInputException(folder.toString(), 0, Files.exists(folder)
+                        ? "not a folder: --format media imports a folder of images (a manifest file is --format media-manifest)"
+                        : "no such folder");
+            }
+            try {
+                work = Files.createTempDirectory(d.home(), ".media-import-");
+            } catch (IOException e) {
+                throw new StoreException("cannot make a working folder in " + d.home() + ": " + e.getMessage(), e);
+            }
+            MediaImport.Scanned scanned = MediaImport.scan(folder, knownLists, d.evidence(), work);
+            ImportReport r = importChecked(c, "media-manifest", scanned.manifest(), options);
+            List<String> warnings = new ArrayList<>(scanned.unreadable());
+            warnings.addAll(r.warnings());
+            return new ImportReport(folder.toString(), r.evidenceSha256(), r.size(), "media", r.caseNumber(), r.importedBy(),
+                    r.importedAt(), r.duplicate(), r.records(), r.rejected(), r.identifiers(), r.links(), r.alerts(),
+                    r.becameCommon(), r.rejections(), warnings, r.elapsedMs(), r.correlationMs());
+        } catch (AccessDeniedException e) {
+            d.audit().append(new AuditLog.Event(user.name(), "import", c.id(), target, options.reason(), "denied", e.getMessage()));
+            throw e;
+        } catch (RuntimeException e) {
+            d.audit().append(new AuditLog.Event(user.name(), "import", c.id(), target, options.reason(), "error",
+                    String.valueOf(e.getMessage())));
+            throw e;
+        } finally {
+            if (work != null) {
+                try (var files = Files.list(work)) {
+                    for (Path p : (Iterable<Path>) files::iterator) {
+                        Files.deleteIfExists(p);
+                    }
+                    Files.deleteIfExists(work);
+                } catch (IOException ignored) {
+                    // a leftover manifest in CETS_HOME holds only digests; the failure reported matters more
+                }
+            }
+        }
+    }
+
     private ImportReport importChecked(CaseFile c, String formatName, Path file, ImportOptions options) {
         long started = System.nanoTime();
         if (!NeedToKnow.canWrite(user, c)) {
@@ -575,6 +629,62 @@ public final class Session {
             return d.audit().entries(limit, c == null ? null : c.id());
         }, l -> l.size() + " entries");
     }
+    // ---------------------------------------------------------------- records
+
+    /**
+     * A case's records in the order they were stored, optionally of one kind; only for a
+     * user entitled to the case. Audited with the number of records returned.
+     */
+    public List<RecordView> records(String caseRef, String kind, int limit, String reason) {
+        CaseFile c = resolveQuietly(caseRef);
+        if (limit < 1) {
+            throw new IllegalArgumentException("the limit must be at least 1, got " + limit);
+        }
+        return audited("records", c.id(), c.qualifiedNumber() + (kind == null ? "" : " " + kind), reason, () -> {
+            if (!NeedToKnow.canRead(user, c)) {
+                throw new AccessDeniedException("case " + c.qualifiedNumber() + " is not shared with " + user.name());
+            }
+            return d.db().read(h -> {
+                List<RecordView> out = new ArrayList<>();
+                h.createQuery("""
+                                SELECT r.id, r.kind, i.file_name, i.evidence_sha256, r.line, r.occurred_at, r.data
+                                FROM record r JOIN import_run i ON i.id = r.import_id
+                                WHERE r.case_id = :c""" + (kind == null ? "" : " AND r.kind = :k") + " ORDER BY r.id LIMIT :n")
+                        .bind("c", c.id()).bindByType("k", kind, String.class).bind("n", limit)
+                        .map((rs, ctx) -> {
+                            Map<String, Object> fields;
+                            try {
+                                fields = JSON.readValue(rs.getString("data"), new TypeReference<LinkedHashMap<String, Object>>() { });
+                            } catch (IOException e) {
+                                fields = Map.of();
+                            }
+                            return new RecordView(rs.getLong("id"), rs.getString("kind"), rs.getString("file_name"),
+                                    rs.getString("evidence_sha256"), rs.getLong("line"), rs.getString("occurred_at"), fields,
+                                    new ArrayList<>());
+                        })
+                        .forEach(out::add);
+                if (!out.isEmpty()) {
+                    Map<Long, RecordView> byId = new HashMap<>();
+                    out.forEach(r -> byId.put(r.id(), r));
+                    h.createQuery("""
+                                    SELECT m.record_id, i.type, i.display, i.value, m.role FROM mention m JOIN identifier i ON i.id = m.identifier_id
+                                    WHERE m.record_id >= :lo AND m.record_id <= :hi AND m.case_id = :c ORDER BY m.record_id""")
+                            .bind("lo", out.get(0).id()).bind("hi", out.get(out.size() - 1).id()).bind("c", c.id())
+                            .map((rs, ctx) -> {
+                                RecordView r = byId.get(rs.getLong(1));
+                                if (r != null) {
+                                    String shown = IdentifierType.fromCode(rs.getString(2)) == IdentifierType.CARD ? rs.getString(3) : rs.getString(4);
+                                    r.identifiers().add(new RecordView.Mentioned(rs.getString(2) + ":" + shown, rs.getString(5)));
+                                }
+                                return 0;
+                            })
+                            .forEach(x -> { });
+                }
+                return out;
+            });
+        }, l -> l.size() + " records");
+    }
+
     // ---------------------------------------------------------------- person resolution
 
     /**

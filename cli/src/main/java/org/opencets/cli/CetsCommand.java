@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
                 CaseCommand.class,
                 ImportCommand.class,
                 LookupCommand.class,
-                LinksCommand.class,
+                LinksCommand.class, RecordsCommand.class,
                 AlertsCommand.class,
                 AuditCommand.class,
                 FormatsCommand.class,

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
         footer = {"  cets import --case 2024-17 --format transactions-csv buyers.csv --json",
                 "  cets import --case 2024-17 --format auto chat.jsonl notes.jsonl",
                 "  cets import --case 2024-17 --format transactions-csv --mapping acquirer.map --skip-bad returns.csv",
+                "  cets import --case 2024-17 --format media --known vics.json /mnt/seized/DCIM   # a folder of images",
                 "  cets formats   # lists the formats"})
 final class ImportCommand implements Callable<Integer> {
     @Spec
@@ -56,6 +57,11 @@ final class ImportCommand implements Callable<Integer> {
             description = "for chat exports with ambiguous dates: dmy, mdy or ymd (default: settled over the whole file)")
     String dateOrder;
 
+    @Option(names = "--known", paramLabel = "LIST",
+            description = "for --format media: a known-hash list (Project VIC JSON, NSRL, md5sum/sha1sum/sha256sum, 'pdq <hex>' "
+                    + "lines, CSV); each file's best match is recorded with its category. Repeatable.")
+    List<Path> known = new ArrayList<>();
+
     @Option(names = "--option", paramLabel = "KEY=VALUE", description = "a reader option, e.g. platform=irc")
     Map<String, String> readerOptions = new LinkedHashMap<>();
 
@@ -65,7 +71,7 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "no progress line (it is shown only on a terminal anyway)")
     boolean quiet;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "the files to import")
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "the files to import (for --format media: folders)")
     List<Path> files;
 
     @Override
@@ -101,7 +107,13 @@ final class ImportCommand implements Callable<Integer> {
                 err.printf("\r%s: %,d records, %,.0f records/s   ", f.getFileName(), n, s > 0 ? n / s : 0.0);
                 err.flush();
             });
-            ImportReport r = session.importFile(caseRef, format, f, withProgress);
+            boolean media = format.equalsIgnoreCase("media") || (format.equalsIgnoreCase("auto") && java.nio.file.Files.isDirectory(f));
+            if (!media && java.nio.file.Files.isDirectory(f)) {
+                throw new org.opencets.formats.read.BadInputException(f.toString(), 0,
+                        "is a folder; only --format media (or auto) imports a folder, of images");
+            }
+            ImportReport r = media ? session.importMedia(caseRef, f, known, withProgress)
+                    : session.importFile(caseRef, format, f, withProgress);
             if (showProgress) {
                 err.print("\r\033[K");
                 err.flush();

@@ -15,8 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.opencets.media.exif.CameraFacts;
-import org.opencets.media.scan.MediaFile;
+import org.opencets.media.scan.Manifest;
 import org.opencets.media.scan.MediaScanner;
 import org.opencets.media.scan.ScanOptions;
 import org.opencets.media.scan.ScanSummary;
@@ -89,7 +88,7 @@ public final class HashCommand implements Callable<Integer> {
                     err.println("cets media hash: " + f.path() + ": " + f.error());
                 }
                 if (f.readable()) {
-                    csv.writeRecord(row(f));
+                    csv.writeRecord(Manifest.row(f));
                     rows[0]++;
                 }
                 if (!quiet && !toStdout && rows[0] > 0 && rows[0] % 1000 == 0) {
@@ -115,23 +114,5 @@ public final class HashCommand implements Callable<Integer> {
         }
         err.flush();
         return 0;
-    }
-
-    static List<String> row(MediaFile f) {
-        CameraFacts c = f.camera();
-        return List.of(
-                f.path().toString(),
-                f.digests().md5(),
-                f.digests().sha1(),
-                f.digests().sha256(),
-                f.decoded() ? f.pdq().hash().toHex() : "",
-                f.decoded() ? Integer.toString(f.pdq().quality()) : "",
-                f.width() > 0 ? Integer.toString(f.width()) : "",
-                f.height() > 0 ? Integer.toString(f.height()) : "",
-                nz(c.make()), nz(c.model()), nz(c.bodySerial()), nz(c.takenAt()));
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 }

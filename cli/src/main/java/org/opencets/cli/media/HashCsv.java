@@ -10,8 +10,7 @@ final class HashCsv {
     private HashCsv() {
     }
 
-    static final List<String> HEADER = List.of("path", "md5", "sha1", "sha256", "pdq", "quality", "width", "height",
-            "camera_make", "camera_model", "camera_serial", "taken_at");
+    static final List<String> HEADER = org.opencets.media.scan.Manifest.HEADER;
 
     static final List<String> MATCH_HEADER = List.of("path", "known_id", "list", "kind", "distance", "category");
 }

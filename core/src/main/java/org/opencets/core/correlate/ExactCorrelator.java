@@ -37,6 +37,11 @@ public final class ExactCorrelator {
         this.stopped = stopped;
     }
 
+    /** The most cases an identifier may be held by and still link. */
+    public int maxCases() {
+        return maxCases;
+    }
+
     /** What to do with one identifier. */
     public record Decision(Outcome outcome, List<Holding> linkTo) {
     }

@@ -194,10 +194,18 @@ public final class Ingest {
         holdingRoles.clear();
     }
 
-    /** A link made by this import. */
+    /**
+     * A link made by this import.
+     *
+     * @param kind {@code identifier} (the same identifier in both cases) or {@code media} (a PDQ hash
+     *             of this import within the near-duplicate threshold of one in the other case)
+     */
     public record NewLink(long linkId, Identifier identifier, long otherCase, long otherRecord, String otherRole,
-                          long ownRecord, String ownRole) {
+                          long ownRecord, String ownRole, String kind) {
     }
+
+    /** PDQ hashes within this many bits of each other are near-duplicates (PDQ's published default). */
+    public static final int PDQ_THRESHOLD = 31;
 
     /** What the import wrote and linked. */
     public record Result(long records, long identifiers, List<NewLink> links, List<Identifier> becameCommon,
@@ -267,12 +275,13 @@ public final class Ingest {
                             try (ResultSet keys = insertLink.getGeneratedKeys()) {
                                 keys.next();
                                 links.add(new NewLink(keys.getLong(1), c.identifier(), h.caseId(), h.firstRecord(),
-                                        h.firstRole(), c.record(), c.role()));
+                                        h.firstRole(), c.record(), c.role(), "identifier"));
                             }
                         }
                     }
                 }
             }
+            links.addAll(nearDuplicates(correlator.maxCases(), now));
             long correlationMillis = (System.nanoTime() - correlationStart) / 1_000_000;
             long distinct;
             try (PreparedStatement p = conn.prepareStatement(
@@ -288,6 +297,124 @@ public final class Ingest {
         } catch (SQLException | JsonProcessingException e) {
             throw new StoreException("cannot finish the import: " + e.getMessage(), e);
         }
+    }
+
+    /** A PDQ hash held by another case. */
+    private record PdqHolding(long identifierId, long caseId, long record, String role) {
+    }
+
+    /**
+     * Near-duplicate images across cases: each PDQ hash this import brought is compared with every
+     * PDQ hash other cases hold (an in-memory multi-index over them, exact as brute force); one
+     * within {@link #PDQ_THRESHOLD} bits, but not equal (equal hashes are one identifier and were
+     * linked exactly), makes a {@code media} link per pair of cases with the distance as evidence.
+     * A hash near-duplicated in more cases than the common-identifier limit links none: it is a
+     * widely circulated picture, not a lead.
+     */
+    private List<NewLink> nearDuplicates(int maxCases, String now) throws SQLException, JsonProcessingException {
+        List<long[]> own = new ArrayList<>();
+        List<String> ownHex = new ArrayList<>();
+        List<String> ownRole = new ArrayList<>();
+        try (PreparedStatement p = conn.prepareStatement("""
+                SELECT m.identifier_id, i.value, MIN(m.record_id), MIN(m.role) FROM mention m JOIN identifier i ON i.id = m.identifier_id
+                WHERE m.record_id >= ? AND m.record_id < ? AND i.type = 'pdq' AND i.common = 0
+                GROUP BY m.identifier_id, i.value""")) {
+            p.setLong(1, firstRecordId);
+            p.setLong(2, nextRecordId);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    own.add(new long[] {rs.getLong(1), rs.getLong(3)});
+                    ownHex.add(rs.getString(2));
+                    ownRole.add(rs.getString(4));
+                }
+            }
+        }
+        if (own.isEmpty()) {
+            return List.of();
+        }
+        List<org.opencets.media.pdq.PdqHash> hashes = new ArrayList<>();
+        List<List<PdqHolding>> holders = new ArrayList<>();
+        Map<Long, Integer> indexOf = new HashMap<>();
+        try (PreparedStatement p = conn.prepareStatement("""
+                SELECT i.id, i.value, ic.case_id, ic.first_record, ic.first_role FROM identifier i
+                JOIN identifier_case ic ON ic.identifier_id = i.id
+                WHERE i.type = 'pdq' AND i.common = 0 AND ic.case_id <> ?""")) {
+            p.setLong(1, caseId);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    Integer k = indexOf.get(id);
+                    if (k == null) {
+                        k = hashes.size();
+                        indexOf.put(id, k);
+                        hashes.add(org.opencets.media.pdq.PdqHash.fromHex(rs.getString(2)));
+                        holders.add(new ArrayList<>());
+                    }
+                    holders.get(k).add(new PdqHolding(id, rs.getLong(3), rs.getLong(4), rs.getString(5)));
+                }
+            }
+        }
+        if (hashes.isEmpty()) {
+            return List.of();
+        }
+        org.opencets.media.match.PdqIndex index = org.opencets.media.match.PdqIndex.build(hashes);
+        List<NewLink> made = new ArrayList<>();
+        try (PreparedStatement insertLink = conn.prepareStatement("""
+                INSERT INTO link(kind, identifier_id, case_a, record_a, role_a, case_b, record_b, role_b,
+                                 strength, evidence, import_id, created_at)
+                VALUES ('media', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (kind, identifier_id, case_a, case_b) DO NOTHING""", new String[] {"id"})) {
+            for (int k = 0; k < own.size(); k++) {
+                long ownId = own.get(k)[0];
+                long ownRecord = own.get(k)[1];
+                org.opencets.media.pdq.PdqHash q = org.opencets.media.pdq.PdqHash.fromHex(ownHex.get(k));
+                Map<Long, PdqHolding> closest = new LinkedHashMap<>();
+                Map<Long, Integer> distance = new HashMap<>();
+                for (org.opencets.media.match.PdqIndex.Neighbour n : index.query(q, PDQ_THRESHOLD)) {
+                    if (n.distance() == 0) {
+                        continue;
+                    }
+                    for (PdqHolding h : holders.get(n.id())) {
+                        Integer best = distance.get(h.caseId());
+                        if (best == null || n.distance() < best) {
+                            distance.put(h.caseId(), n.distance());
+                            closest.put(h.caseId(), h);
+                        }
+                    }
+                }
+                if (closest.size() > maxCases) {
+                    continue;
+                }
+                Identifier ownIdentifier = Identifier.of(org.opencets.core.identifier.IdentifierType.PDQ, ownHex.get(k), true);
+                for (PdqHolding h : closest.values()) {
+                    int d = distance.get(h.caseId());
+                    boolean otherFirst = h.caseId() < caseId;
+                    insertLink.setLong(1, ownId);
+                    insertLink.setLong(2, otherFirst ? h.caseId() : caseId);
+                    insertLink.setLong(3, otherFirst ? h.record() : ownRecord);
+                    insertLink.setString(4, otherFirst ? h.role() : ownRole.get(k));
+                    insertLink.setLong(5, otherFirst ? caseId : h.caseId());
+                    insertLink.setLong(6, otherFirst ? ownRecord : h.record());
+                    insertLink.setString(7, otherFirst ? ownRole.get(k) : h.role());
+                    insertLink.setDouble(8, 1.0 - d / (double) org.opencets.media.pdq.PdqHash.BITS);
+                    Map<String, Object> evidence = new LinkedHashMap<>();
+                    evidence.put("rule", "PDQ near-duplicate image");
+                    evidence.put("distance", d);
+                    evidence.put("threshold", PDQ_THRESHOLD);
+                    insertLink.setString(9, JSON.writeValueAsString(evidence));
+                    insertLink.setLong(10, importId);
+                    insertLink.setString(11, now);
+                    if (insertLink.executeUpdate() == 1) {
+                        try (ResultSet keys = insertLink.getGeneratedKeys()) {
+                            keys.next();
+                            made.add(new NewLink(keys.getLong(1), ownIdentifier, h.caseId(), h.record(), h.role(), ownRecord,
+                                    ownRole.get(k), "media"));
+                        }
+                    }
+                }
+            }
+        }
+        return made;
     }
 
     private long holdingsCount(long identifierId) throws SQLException {
