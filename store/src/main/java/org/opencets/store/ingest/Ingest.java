@@ -228,6 +228,8 @@ public final class Ingest {
             try (PreparedStatement others = conn.prepareStatement(
                          "SELECT case_id, mentions, first_record, first_role FROM identifier_case WHERE identifier_id = ? AND case_id <> ?");
                  PreparedStatement markCommon = conn.prepareStatement("UPDATE identifier SET common = 1 WHERE id = ?");
+                 PreparedStatement ownCount = conn.prepareStatement(
+                         "SELECT mentions FROM identifier_case WHERE identifier_id = ? AND case_id = ?");
                  PreparedStatement insertLink = conn.prepareStatement("""
                          INSERT INTO link(kind, identifier_id, case_a, record_a, role_a, case_b, record_b, role_b,
                                           strength, evidence, import_id, created_at)
@@ -252,6 +254,7 @@ public final class Ingest {
                         markCommon.executeUpdate();
                         becameCommon.add(c.identifier());
                     }
+                    long own = d.linkTo().isEmpty() ? 0 : holdingsCount(ownCount, e.getKey());
                     for (Holding h : d.linkTo()) {
                         boolean otherFirst = h.caseId() < caseId;
                         long caseA = otherFirst ? h.caseId() : caseId;
@@ -266,8 +269,8 @@ public final class Ingest {
                         Map<String, Object> evidence = new LinkedHashMap<>();
                         evidence.put("identifier", c.identifier().label());
                         evidence.put("rule", "exact identifier match");
-                        evidence.put("mentions_" + caseA, otherFirst ? h.mentions() : holdingsCount(e.getKey()));
-                        evidence.put("mentions_" + caseB, otherFirst ? holdingsCount(e.getKey()) : h.mentions());
+                        evidence.put("mentions_" + caseA, otherFirst ? h.mentions() : own);
+                        evidence.put("mentions_" + caseB, otherFirst ? own : h.mentions());
                         insertLink.setString(8, JSON.writeValueAsString(evidence));
                         insertLink.setLong(9, importId);
                         insertLink.setString(10, now);
@@ -417,14 +420,12 @@ public final class Ingest {
         return made;
     }
 
-    private long holdingsCount(long identifierId) throws SQLException {
-        try (PreparedStatement p = conn.prepareStatement(
-                "SELECT mentions FROM identifier_case WHERE identifier_id = ? AND case_id = ?")) {
-            p.setLong(1, identifierId);
-            p.setLong(2, caseId);
-            try (ResultSet rs = p.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
+    /** How often this case mentions the identifier, counting this import (its holdings are written by now). */
+    private long holdingsCount(PreparedStatement ownCount, long identifierId) throws SQLException {
+        ownCount.setLong(1, identifierId);
+        ownCount.setLong(2, caseId);
+        try (ResultSet rs = ownCount.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
         }
     }
 
