@@ -10,9 +10,10 @@ import org.opencets.formats.read.RecordReader;
 import org.opencets.formats.read.RecordSink;
 
 /**
- * A single RFC 5322 message (a {@code .eml} file) as one MESSAGE record at line 1, offset 0. A
- * leading mbox separator line ({@code From sender date}), as some tools save, is skipped and kept in
- * field {@code envelope}. The message is read up to the same size limit as an mbox message (option
+ * A single RFC 5322 message (a {@code .eml} file) as one MESSAGE record at line 1, offset 0. A file
+ * that starts with an mbox separator line ({@code From sender date}) is not claimed by
+ * {@link #sniff} (it may hold more messages: {@code mbox} reads it); if it is read as eml all the
+ * same, that line is skipped and kept in field {@code envelope}. The message is read up to the same size limit as an mbox message (option
  * {@code max-message-mib}, default {@value MboxReader#DEFAULT_MAX_MESSAGE_MIB} MiB).
  */
 public final class EmlReader implements RecordReader {

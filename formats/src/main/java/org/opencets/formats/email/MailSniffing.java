@@ -44,14 +44,13 @@ final class MailSniffing {
     /** 0 to 100: the head is a block of mail header fields. */
     static int eml(String fileName, byte[] head) {
         boolean named = nameEndsWith(fileName, ".eml", ".msg.txt", ".mime", ".rfc822");
-        boolean envelope = firstLine(head).startsWith("From ");
-        int known = headerNames(head, envelope);
+        if (firstLine(head).startsWith("From ")) {
+            return 0; // a mailbox, if of one message: read as eml it would lose every message after the first
+        }
+        int known = headerNames(head, false);
         int score = known >= 3 ? 90 : known == 2 ? 75 : known == 1 ? 35 : 0;
         if (score > 0 && named) {
             score = Math.min(98, score + 8);
-        }
-        if (envelope) {
-            score = Math.min(score, 60); // an mbox; mbox says so with more confidence
         }
         return score;
     }
