@@ -24,6 +24,14 @@ class MailSniffingTest {
     }
 
     @Test
+    void aFileOpeningWithASeparatorIsNeverClaimedByEml() throws Exception {
+        byte[] one = "From a@example.org Fri Nov 21 10:00:00 2026\nFrom: a@example.org\nSubject: x\n\nhi\n".getBytes(StandardCharsets.US_ASCII);
+        assertThat(new EmlReader().sniff("one.eml", one)).isZero();
+        assertThat(new EmlReader().sniff("x", EmlReaderTest.resource("mailbox.mbox"))).isZero();
+        assertThat(new MboxReader().sniff("one.eml", one)).isGreaterThanOrEqualTo(60);
+    }
+
+    @Test
     void otherFormatsAreNotTakenForMail() {
         MboxReader mbox = new MboxReader();
         EmlReader eml = new EmlReader();
