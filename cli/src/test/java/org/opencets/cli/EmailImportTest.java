@@ -148,6 +148,9 @@ class EmailImportTest {
         Run wrong = cets("import", "--case", "M2", "--format", "eml", mbox.toString());
         assertThat(wrong.code()).isNotZero();
         assertThat(wrong.err()).contains("looks like mbox");
+        Run wrongWay = cets("import", "--case", "M1", "--format", "mbox", eml.toString());
+        assertThat(wrongWay.code()).isNotZero();
+        assertThat(wrongWay.err()).contains("looks like eml");
     }
 
     private JsonNode lookup(String value) throws Exception {
