@@ -233,19 +233,20 @@ final class MessageParser {
         if (body.isBlank()) {
             return;
         }
+        boolean masked = needsMask(body);
         AddressList list;
         try {
-            list = LenientAddressParser.DEFAULT.parseAddressList(body);
+            list = LenientAddressParser.DEFAULT.parseAddressList(masked ? mask(body) : body);
         } catch (RuntimeException e) {
             warnings.warn("unreadable addresses", m.label + ": " + field + ": cannot read '" + clip(body) + "' as addresses");
             return;
         }
         for (Mailbox box : list.flatten()) {
-            String address = box.getAddress();
+            String address = masked ? unmask(box.getAddress()) : box.getAddress();
             if (address == null || address.isBlank()) {
                 continue;
             }
-            String name = box.getName();
+            String name = masked ? unmask(box.getName()) : box.getName();
             m.list(field).add(name == null || name.isBlank() ? address : name.strip() + " <" + address + ">");
             try {
                 m.mention(Identifiers.normalise(IdentifierType.EMAIL, address, context), role, address, field);
@@ -253,6 +254,47 @@ final class MessageParser {
                 warnings.warn("unreadable addresses", m.label + ": " + field + ": " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * Design note. mime4j's address parser loses characters at the end of the domain when the local
+     * part, or a display name before it, holds non-ASCII characters (RFC 6532 raw UTF-8 headers such
+     * as {@code Zoë <zoë@example.org>}): it counts bytes on one side and characters on the other. So a
+     * header with non-ASCII text is parsed with each non-ASCII code point, and each {@code X}, written
+     * as an ASCII token {@code Xq} + six hex digits + {@code qX} (letters and digits: valid in
+     * phrases, local parts and domain labels alike), and the tokens are turned back into their
+     * characters afterwards. Escaping {@code X} too makes the mapping reversible whatever the header
+     * holds; only a display name whose RFC 2047 encoded word decodes to such a token would be shown
+     * changed, never an address.
+     */
+    private static final java.util.regex.Pattern MASK_TOKEN = java.util.regex.Pattern.compile("Xq([0-9a-f]{6})qX");
+
+    private static boolean needsMask(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String mask(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 32);
+        s.codePoints().forEach(cp -> {
+            if (cp < 0x80 && cp != 'X') {
+                b.append((char) cp);
+            } else {
+                b.append("Xq").append(String.format("%06x", cp)).append("qX");
+            }
+        });
+        return b.toString();
+    }
+
+    private static String unmask(String s) {
+        if (s == null) {
+            return null;
+        }
+        return MASK_TOKEN.matcher(s).replaceAll(r -> Character.toString(Integer.parseInt(r.group(1), 16)));
     }
 
     /**

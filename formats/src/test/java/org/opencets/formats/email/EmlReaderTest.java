@@ -125,6 +125,21 @@ class EmlReaderTest {
         assertThat(values(r, "sender")).containsExactly("a@example.org");
     }
 
+    /** RFC 6532: raw UTF-8 in headers, including the local part of an address (mime4j alone cuts the domain short). */
+    @Test
+    void rawUtf8HeadersAndInternationalAddresses() throws Exception {
+        String eml = "From: Zoë Müller <zoë@example.org>\nTo: \"Jörg\" <j@exämple.org>, =?UTF-8?Q?Xq0000e9qX?= <x@example.org>\n"
+                + "Subject: café direct\nDate: Fri, 21 Nov 2026 10:00:00 +0000\n\nhi\n";
+        ReaderHarness.Result result = ReaderHarness.read(reader, "u.eml", eml.getBytes(StandardCharsets.UTF_8));
+        ParsedRecord r = result.records.get(0);
+        assertThat(r.fields()).containsEntry("from", List.of("Zoë Müller <zoë@example.org>"))
+                .containsEntry("to", List.of("Jörg <j@exämple.org>", "Xq0000e9qX <x@example.org>"))
+                .containsEntry("subject", "café direct");
+        assertThat(values(r, "sender")).containsExactly("zoë@example.org");
+        assertThat(values(r, "recipient")).hasSize(2).contains("x@example.org");
+        assertThat(result.warnings).isEmpty();
+    }
+
     @Test
     void somethingWithoutHeaderFieldsIsRejected() throws Exception {
         ReaderHarness.Result r = ReaderHarness.read(reader, "x.eml", "just some words\nand more\n".getBytes(StandardCharsets.US_ASCII));
