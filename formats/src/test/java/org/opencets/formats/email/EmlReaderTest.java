@@ -140,6 +140,20 @@ class EmlReaderTest {
         assertThat(result.warnings).isEmpty();
     }
 
+    /** RFC 2231 parameter values (charset, percent-encoding, continuations) name the attachments. */
+    @Test
+    void rfc2231FileNames() throws Exception {
+        String eml = "From: a@example.org\nContent-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: application/pdf\n"
+                + "Content-Disposition: attachment; filename*=UTF-8''%C3%A9t%C3%A9.pdf\n\nx\n--b\nContent-Type: application/pdf\n"
+                + "Content-Disposition: attachment;\n filename*0*=UTF-8''long%20na;\n filename*1*=me%C3%A9.pdf\n\ny\n--b--\n";
+        ParsedRecord r = ReaderHarness.readStrict(reader, "f.eml", eml.getBytes(StandardCharsets.US_ASCII), Map.of()).get(0);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> attachments = (List<Map<String, Object>>) r.fields().get("attachments");
+        assertThat(attachments).extracting(a -> a.get("name")).containsExactly("été.pdf", "long nameé.pdf");
+        assertThat(attachments).extracting(a -> a.get("sha1")).containsExactly(
+                hex("SHA-1", "x".getBytes(StandardCharsets.US_ASCII)), hex("SHA-1", "y".getBytes(StandardCharsets.US_ASCII)));
+    }
+
     @Test
     void somethingWithoutHeaderFieldsIsRejected() throws Exception {
         ReaderHarness.Result r = ReaderHarness.read(reader, "x.eml", "just some words\nand more\n".getBytes(StandardCharsets.US_ASCII));
