@@ -42,17 +42,40 @@ public final class TextExtractor {
     /** The identifiers in text, ordered by start offset, non-overlapping. */
     public static List<Found> extract(String text, IdentifierContext ctx) {
         Objects.requireNonNull(text, "text");
+        return extract(text, ctx, Shape.of(text));
+    }
+
+    /** {@link #extract} with every pattern run whatever the text holds: the reference the shortcuts must equal. */
+    static List<Found> extractWithoutShortcuts(String text, IdentifierContext ctx) {
+        return extract(text, ctx, Shape.ANYTHING);
+    }
+
+    private static List<Found> extract(String text, IdentifierContext ctx, Shape shape) {
         Objects.requireNonNull(ctx, "ctx");
         List<Found> cards = new ArrayList<>();
         for (CardNumbers.Span s : CardNumbers.find(text, ctx.cardHasher())) {
             cards.add(new Found(s.identifier(), s.start(), s.end(), s.masked()));
         }
         List<Found> others = new ArrayList<>();
-        emails(text, others);
-        urls(text, others);
-        ipv4(text, others);
-        ipv6(text, others);
-        phones(text, ctx, others);
+        // Cheap tests that rule a pattern out before running it: most chat lines hold no '@', no
+        // "://" or "www.", fewer than three dots and fewer than three digits, and then the regular
+        // expressions and libphonenumber's scan (most of the cost of reading a chat log) are skipped.
+        // Each test is implied by its pattern, so results are the same.
+        if (shape.at) {
+            emails(text, others);
+        }
+        if (shape.url) {
+            urls(text, others);
+        }
+        if (shape.dots >= 3 && shape.digits >= 4) {
+            ipv4(text, others);
+        }
+        if (shape.colons >= 2) {
+            ipv6(text, others);
+        }
+        if (shape.digits >= MIN_PHONE_DIGITS) {
+            phones(text, ctx, others);
+        }
 
         others.sort(Comparator.comparingInt((Found f) -> f.end() - f.start()).reversed().thenComparingInt(Found::start));
         List<Found> accepted = new ArrayList<>(cards);
@@ -63,6 +86,46 @@ public final class TextExtractor {
         }
         accepted.sort(Comparator.comparingInt(Found::start));
         return List.copyOf(accepted);
+    }
+
+    /**
+     * No valid phone number in libphonenumber's metadata has fewer national digits than this (the
+     * shortest, in a few small territories, have four); a text with fewer digits holds none.
+     */
+    static final int MIN_PHONE_DIGITS = 3;
+
+    /** Counts of the characters the patterns need, from one pass over the text. */
+    private record Shape(boolean at, boolean url, int dots, int colons, int digits) {
+        static final Shape ANYTHING = new Shape(true, true, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE);
+
+        static Shape of(String text) {
+            boolean at = false;
+            boolean url = false;
+            int dots = 0;
+            int colons = 0;
+            int digits = 0;
+            int n = text.length();
+            for (int i = 0; i < n; i++) {
+                char c = text.charAt(i);
+                if (c >= '0' && c <= '9' || c > 127 && Character.isDigit(c)) {
+                    digits++;
+                } else if (c == '.') {
+                    dots++;
+                    if (!url && i >= 3 && (text.charAt(i - 1) | 0x20) == 'w' && (text.charAt(i - 2) | 0x20) == 'w'
+                            && (text.charAt(i - 3) | 0x20) == 'w') {
+                        url = true;
+                    }
+                } else if (c == ':') {
+                    colons++;
+                    if (!url && i + 2 < n && text.charAt(i + 1) == '/' && text.charAt(i + 2) == '/') {
+                        url = true;
+                    }
+                } else if (c == '@') {
+                    at = true;
+                }
+            }
+            return new Shape(at, url, dots, colons, digits);
+        }
     }
 
     /** The text with every Luhn-valid card number (as {@link #extract} finds them) replaced by its masked display form. */

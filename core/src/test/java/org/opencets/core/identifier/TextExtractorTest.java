@@ -188,4 +188,19 @@ class TextExtractorTest {
             assertThat(again).extracting(Found::identifier).contains(f.identifier());
         }
     }
+
+    @Provide
+    Arbitrary<String> shortTexts() {
+        return Arbitraries.strings().withChars("@:/.wW0123456789 abc-+()٣０")
+                .ofMaxLength(40)
+                .map(t -> t + (t.length() % 3 == 0 ? " +44 20 7946 0123" : ""));
+    }
+
+    @Property(tries = 1000)
+    void theShortcutsNeverChangeWhatIsFound(@ForAll("shortTexts") String text, @ForAll("pieces") List<String> pieces) {
+        String joined = text + " " + String.join("", pieces);
+        for (String t : new String[] {text, joined}) {
+            assertThat(TextExtractor.extract(t, Contexts.GB)).isEqualTo(TextExtractor.extractWithoutShortcuts(t, Contexts.GB));
+        }
+    }
 }
