@@ -50,6 +50,7 @@ final class BundleIndex {
         String serial;
         String cardMasked;
         String cardHmac;
+        boolean platformFound;
 
         Entry(String id, String writtenId, String type, long line, long offset) {
             this.id = id;
@@ -90,7 +91,6 @@ final class BundleIndex {
     int separateFacets;
     int unsupportedHashes;
     int cardsOtherKey;
-    int accountsWithoutPlatform;
     private int blank;
 
     BundleIndex(Terms terms, IdentifierContext ctx, RecordSink sink, String ourKeyCheck) {
@@ -339,6 +339,17 @@ final class BundleIndex {
         return id == null ? null : names.get(id);
     }
 
+    /** Accounts that never got a platform, from their own node or from a message that used them. */
+    int accountsWithoutPlatform() {
+        int n = 0;
+        for (Entry e : entries.values()) {
+            if (e.handle != null && !e.platformFound) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     boolean keyMatches() {
         return keyCheck != null && keyCheck.equalsIgnoreCase(ourKeyCheck);
     }
@@ -364,11 +375,8 @@ final class BundleIndex {
             platform = platform != null ? platform : name(e.issuerRef);
             platform = platform != null ? platform : e.issuerName;
             platform = platform != null ? platform : fallbackPlatform;
-            if (platform == null) {
-                if (countedOnce.add("platform:" + e.id)) {
-                    accountsWithoutPlatform++;
-                }
-            } else {
+            if (platform != null) {
+                e.platformFound = true;
                 Identifier acc = account(platform, e.handle, e, countedOnce);
                 if (acc != null) {
                     out.add(new Resolved(acc, e.handle));

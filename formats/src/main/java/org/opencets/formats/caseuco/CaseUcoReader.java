@@ -309,8 +309,9 @@ public final class CaseUcoReader implements RecordReader {
                 sink.warn(unresolved + " reference(s) from messages point at nodes that are not in the file or carry "
                         + "no identifier; those records were kept without them");
             }
-            if (index.accountsWithoutPlatform > 0) {
-                sink.warn(index.accountsWithoutPlatform + " account(s) name no application or issuer, so no platform; "
+            int withoutPlatform = index.accountsWithoutPlatform();
+            if (withoutPlatform > 0) {
+                sink.warn(withoutPlatform + " account(s) name no application or issuer, so no platform; "
                         + "they were not read as account identifiers");
             }
             if (index.cardsOtherKey > 0) {

@@ -78,7 +78,7 @@ final class NodeStream {
             }
             return false;
         } catch (JsonProcessingException e) {
-            throw bad(e);
+            throw bad(e, null);
         } catch (CharacterCodingException e) {
             throw new BadInputException(source.name(), 0, "bytes are not valid in the encoding "
                     + (source.charset() == null ? "UTF-8" : source.charset().name()));
@@ -87,7 +87,8 @@ final class NodeStream {
 
     /** Streams every node to the visitor. */
     void walk(Visitor visitor) throws IOException {
-        try (JsonParser p = open()) {
+        JsonParser p = open();
+        try (p) {
             JsonToken t = p.nextToken();
             if (t == null) {
                 throw new BadInputException(source.name(), 0, "the file holds no JSON");
@@ -107,7 +108,7 @@ final class NodeStream {
                         "content after the end of the JSON document");
             }
         } catch (JsonProcessingException e) {
-            throw bad(e);
+            throw bad(e, p);
         } catch (CharacterCodingException e) {
             throw new BadInputException(source.name(), 0, "bytes are not valid in the encoding "
                     + (source.charset() == null ? "UTF-8" : source.charset().name())
@@ -165,10 +166,17 @@ final class NodeStream {
         return FACTORY.createParser(source.open());
     }
 
-    private BadInputException bad(JsonProcessingException e) {
+    private BadInputException bad(JsonProcessingException e, JsonParser p) {
         JsonLocation l = e.getLocation();
+        if ((l == null || l.getLineNr() <= 0) && p != null) {
+            l = p.currentLocation();
+        }
         long line = l == null ? 0 : Math.max(0, l.getLineNr());
         String msg = e.getOriginalMessage();
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            return new BadInputException(source.name(), line, "refused: " + Redaction.digits(msg)
+                    + "; a CASE document has no value this large or nested this deep, so the file is corrupt or hostile");
+        }
         if (msg != null && msg.contains("end-of-input")) {
             msg = "the JSON is cut short (" + msg + ")";
         }
