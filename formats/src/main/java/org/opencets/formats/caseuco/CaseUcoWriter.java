@@ -154,21 +154,22 @@ public final class CaseUcoWriter implements CaseView.Sink, Closeable {
             }
         }
         String recordId = recordNodeId(e);
+        boolean email = senders.stream().anyMatch(m -> m.identifier().type() == IdentifierType.EMAIL)
+                || recipients.stream().anyMatch(m -> m.identifier().type() == IdentifierType.EMAIL);
+        String platform = platformOf(e, senders);
+        String application = e.kind() == RecordKind.MESSAGE && !email && platform != null ? writeApplication(platform) : null;
         g.writeStartObject();
         g.writeStringField("@id", recordId);
         String text = firstText(e.fields());
         String sentTime = xsdDateTime(e.occurredAt());
         if (e.kind() == RecordKind.MESSAGE) {
-            boolean email = senders.stream().anyMatch(m -> m.identifier().type() == IdentifierType.EMAIL)
-                    || recipients.stream().anyMatch(m -> m.identifier().type() == IdentifierType.EMAIL);
             g.writeStringField("@type", email ? "uco-observable:EmailMessage" : "uco-observable:Message");
             g.writeArrayFieldStart("uco-core:hasFacet");
             g.writeStartObject();
             g.writeStringField("@id", "kb:message-facet-" + uuid("facet:" + recordId));
             g.writeStringField("@type", email ? "uco-observable:EmailMessageFacet" : "uco-observable:MessageFacet");
-            String platform = platformOf(e, senders);
-            if (!email && platform != null) {
-                ref("uco-observable:application", writeApplication(platform));
+            if (application != null) {
+                ref("uco-observable:application", application);
             }
             if (!senders.isEmpty()) {
                 ref("uco-observable:from", identifierNodeId(senders.get(0).identifier()));

@@ -156,6 +156,18 @@ class CaseUcoWriterTest {
         assertThat(UcoStructure.check(b)).isEmpty();
     }
 
+    /** Regression: the Application node of a message was once written inside the message's facet. */
+    @Test
+    void aMessageWhosePlatformNoAccountNamedGetsItsApplicationNodeBeforeIt() throws Exception {
+        CaseView.Entry lone = new CaseView.Entry(5, 1, RecordKind.MESSAGE, 1, 0, null, Map.of("platform", "IRC", "text", "hi"),
+                List.of());
+        JsonNode b = JSON.readTree(ExportSamples.export(ExportSamples.view(), List.of(lone)));
+        assertThat(UcoStructure.check(b)).isEmpty();
+        JsonNode facet = node(b, "uco-observable:Message").path("uco-core:hasFacet").get(0);
+        assertThat(byId(b, facet.path("uco-observable:application").path("@id").asText()).path("uco-core:name").asText())
+                .isEqualTo("irc");
+    }
+
     @Test
     void recordsMustArriveGroupedByImport() throws Exception {
         List<CaseView.Entry> e = ExportSamples.entries();
