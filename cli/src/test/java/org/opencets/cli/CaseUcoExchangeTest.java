@@ -124,6 +124,49 @@ class CaseUcoExchangeTest {
         ok("audit", "verify");
     }
 
+    /** A bundle in the style of the published CASE examples (not written by OpenCETS), as a user would receive it. */
+    static final String FOREIGN = """
+            {"@context": {"kb": "http://example.org/kb/",
+               "uco-core": "https://ontology.unifiedcyberontology.org/uco/core/",
+               "uco-observable": "https://ontology.unifiedcyberontology.org/uco/observable/",
+               "xsd": "http://www.w3.org/2001/XMLSchema#"},
+             "@graph": [
+              {"@id": "kb:message-1a2b3c4d-0000-4000-8000-000000000001", "@type": "uco-observable:Message",
+               "uco-core:hasFacet": [{"@id": "kb:message-facet-1a2b3c4d-0000-4000-8000-000000000002",
+                 "@type": "uco-observable:MessageFacet",
+                 "uco-observable:application": {"@id": "kb:application-1a2b3c4d-0000-4000-8000-000000000003"},
+                 "uco-observable:from": {"@id": "kb:account-1a2b3c4d-0000-4000-8000-000000000004"},
+                 "uco-observable:to": [{"@id": "kb:phone-account-1a2b3c4d-0000-4000-8000-000000000005"}],
+                 "uco-observable:messageText": "new set tonight, pay to pics.seller@example.org",
+                 "uco-observable:sentTime": {"@type": "xsd:dateTime", "@value": "2024-06-01T21:15:00Z"}}]},
+              {"@id": "kb:application-1a2b3c4d-0000-4000-8000-000000000003", "@type": "uco-observable:Application",
+               "uco-core:name": "WhatsApp"},
+              {"@id": "kb:account-1a2b3c4d-0000-4000-8000-000000000004", "@type": "uco-observable:ApplicationAccount",
+               "uco-core:hasFacet": [{"@id": "kb:account-facet-1a2b3c4d-0000-4000-8000-000000000006",
+                 "@type": "uco-observable:AccountFacet", "uco-observable:accountIdentifier": "Rob_77"}]},
+              {"@id": "kb:phone-account-1a2b3c4d-0000-4000-8000-000000000005", "@type": "uco-observable:PhoneAccount",
+               "uco-core:hasFacet": [{"@id": "kb:phone-account-facet-1a2b3c4d-0000-4000-8000-000000000007",
+                 "@type": "uco-observable:PhoneAccountFacet", "uco-observable:phoneNumber": "+1 415 555 2671"}]}
+             ]}
+            """;
+
+    @Test
+    void aBundleInThePublishedExampleStyleImportsAndItsIdentifiersAreFound() throws Exception {
+        ok("init", "--agency", "TPS", "--name", "Toronto Police", "--region", "GB", "--admin", "alice");
+        ok("case", "create", "C9", "--agency", "TPS", "--title", "Received bundle");
+        Path bundle = dir.resolve("received.json");
+        Files.writeString(bundle, FOREIGN);
+        Run wrong = cets("import", "--case", "C9", "--format", "transactions-csv", bundle.toString());
+        assertThat(wrong.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(wrong.err()).contains("looks like case-uco");
+        JsonNode report = JSON.readTree(ok("import", "--case", "C9", "--format", "auto", bundle.toString(), "--json").out());
+        assertThat(report.get("format").asText()).isEqualTo("case-uco");
+        assertThat(report.get("records").asInt()).isEqualTo(1);
+        assertThat(casesHolding("whatsapp:rob_77")).containsExactly("TPS/C9");
+        assertThat(casesHolding("+1 415 555 2671")).containsExactly("TPS/C9");
+        assertThat(casesHolding("pics.seller@example.org")).containsExactly("TPS/C9");
+    }
+
     private List<String> casesHolding(String value, String... type) throws Exception {
         List<String> args = new ArrayList<>(List.of("lookup", value, "--json"));
         if (type.length > 0) {

@@ -180,6 +180,35 @@ final class NodeStream {
         if (msg != null && msg.contains("end-of-input")) {
             msg = "the JSON is cut short (" + msg + ")";
         }
-        return new BadInputException(source.name(), line, "not valid JSON: " + Redaction.digits(msg));
+        if (msg != null && msg.contains("Invalid UTF-8") && source.charset() == null && l != null && l.getByteOffset() >= 0) {
+            return new BadInputException(source.name(), line, "bytes at offset " + badByte(l.getByteOffset())
+                    + " are not valid UTF-8 (if the file is Windows-1252 or Latin-1, name it with --encoding windows-1252)");
+        }
+        String at = l != null && l.getByteOffset() >= 0 ? " (at byte offset " + l.getByteOffset() + ")" : "";
+        return new BadInputException(source.name(), line, "not valid JSON: " + Redaction.digits(msg) + at);
+    }
+
+    /**
+     * The offset of the first byte that is not valid UTF-8 near where the parser noticed it (the parser
+     * reports the position after the sequence it was reading): a strict decoder over a small window.
+     */
+    private long badByte(long reported) {
+        long from = Math.max(0, reported - 16);
+        try (java.io.InputStream in = source.open()) {
+            in.skipNBytes(from);
+            byte[] w = in.readNBytes(32);
+            int start = 0;
+            while (from + start > 0 && start < w.length && (w[start] & 0xC0) == 0x80) {
+                start++; // a continuation byte: the window began inside a sequence
+            }
+            java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(w, start, w.length - start);
+            java.nio.charset.CoderResult r = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(bb, java.nio.CharBuffer.allocate(64), false);
+            return r.isError() ? from + bb.position() : reported;
+        } catch (IOException e) {
+            return reported;
+        }
     }
 }

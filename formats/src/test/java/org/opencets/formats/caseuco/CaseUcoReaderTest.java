@@ -213,8 +213,11 @@ class CaseUcoReaderTest {
         assertThat(u.records).hasSize(4);
         assertThat(u.records.get(1).fields()).containsEntry("subject", "neues Café");
         byte[] cp1252 = doc.getBytes(Charset.forName("windows-1252"));
+        int cafe = doc.indexOf("Café") + 3;
+        long badAt = doc.substring(0, cafe).getBytes(Charset.forName("windows-1252")).length;
         assertThatThrownBy(() -> ReaderHarness.read(reader, "a.jsonld", cp1252))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("UTF-8");
+                .isInstanceOf(BadInputException.class).hasMessageContaining("UTF-8")
+                .hasMessageContaining("bytes at offset " + badAt + " are not valid UTF-8").hasMessageContaining("--encoding windows-1252");
         ReaderHarness.Result w = ReaderHarness.read(reader, "a.jsonld", cp1252, Charset.forName("windows-1252"), Map.of());
         assertThat(w.records.get(1).fields()).containsEntry("subject", "neues Café");
         assertThat(w.records.get(1).offset()).isEqualTo(-1);
@@ -349,8 +352,8 @@ class CaseUcoReaderTest {
 
     @Test
     void fuzzedDocumentsGiveRecordsOrAClearError() throws Exception {
-        long seed = System.nanoTime();
-        System.out.println("CaseUcoReaderTest fuzz seed " + seed + " (replay: ReaderHarness.fuzz with this seed)");
+        long seed = Long.getLong("cets.fuzz.seed", System.nanoTime());
+        System.out.println("CaseUcoReaderTest fuzz seed " + seed + " (replay: -Dcets.fuzz.seed=" + seed + ")");
         int errors = ReaderHarness.fuzz(reader, "chat-and-mail.jsonld", fixture(), seed, 400);
         int exportErrors = ReaderHarness.fuzz(reader, "case.jsonld", ExportSamples.export(ExportSamples.view(),
                 ExportSamples.entries()), seed + 1, 300);
