@@ -41,7 +41,9 @@ final class CaseExport {
 
     /** Streams the case to the sink; returns the number of records. */
     static long run(Deployment d, CaseFile c, Investigator user, CaseView.Sink sink) {
-        return d.db().read(h -> {
+        // one transaction: a consistent view of the case, and a server-side cursor on PostgreSQL (whose
+        // driver fetches in batches only outside auto-commit)
+        return d.db().read(handle -> handle.inTransaction(h -> {
             List<CaseView.Evidence> evidence = h.createQuery("""
                             SELECT i.id, i.file_name, i.evidence_sha256, i.format, u.name, i.imported_at
                             FROM import_run i JOIN investigator u ON u.id = i.imported_by
@@ -61,7 +63,7 @@ final class CaseExport {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the export: " + e.getMessage(), e);
             }
-        });
+        }));
     }
 
     private static long records(Handle h, CaseFile c, CaseView.Sink sink) throws IOException {
