@@ -63,7 +63,7 @@ public final class CaseUcoReader implements RecordReader {
     @Override
     public int sniff(String fileName, byte[] head) {
         String name = fileName.toLowerCase(Locale.ROOT);
-        String text = new String(head, StandardCharsets.UTF_8);
+        String text = headText(head);
         boolean jsonld = name.endsWith(".jsonld") || name.endsWith(".json-ld");
         boolean context = text.contains("\"@context\"");
         boolean namespaces = text.contains("unifiedcyberontology.org") || text.contains("caseontology.org");
@@ -76,6 +76,18 @@ public final class CaseUcoReader implements RecordReader {
             return 70;
         }
         return jsonld ? 20 : 0;
+    }
+
+    /** The head as text: UTF-16 when a byte-order mark or the zero bytes of ASCII in UTF-16 say so, else UTF-8. */
+    private static String headText(byte[] head) {
+        int n = head.length;
+        if (n >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE || n >= 2 && head[0] != 0 && head[1] == 0) {
+            return new String(head, 0, n - (n % 2), StandardCharsets.UTF_16LE);
+        }
+        if (n >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF || n >= 2 && head[0] == 0 && head[1] != 0) {
+            return new String(head, 0, n - (n % 2), StandardCharsets.UTF_16BE);
+        }
+        return new String(head, StandardCharsets.UTF_8);
     }
 
     @Override

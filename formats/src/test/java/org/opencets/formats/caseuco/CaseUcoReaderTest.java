@@ -209,6 +209,7 @@ class CaseUcoReaderTest {
         ByteArrayOutputStream utf16 = new ByteArrayOutputStream();
         utf16.write(new byte[] {(byte) 0xFF, (byte) 0xFE});
         utf16.write(doc.getBytes(StandardCharsets.UTF_16LE));
+        assertThat(Formats.installed().detect("a.json", utf16.toByteArray()).orElseThrow().format()).isEqualTo("case-uco");
         ReaderHarness.Result u = ReaderHarness.read(reader, "a.jsonld", utf16.toByteArray());
         assertThat(u.records).hasSize(4);
         assertThat(u.records.get(1).fields()).containsEntry("subject", "neues Café");
