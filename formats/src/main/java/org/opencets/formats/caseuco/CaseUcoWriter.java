@@ -71,7 +71,9 @@ public final class CaseUcoWriter implements CaseView.Sink, Closeable {
     private final Set<String> written = new HashSet<>();
     private long currentImport = Long.MIN_VALUE;
     private final Set<Long> finishedImports = new HashSet<>();
-    private final List<String> currentRecords = new ArrayList<>();
+    /** The current import's records, as {@code id << 1 | message}: 8 bytes a record, the node ids are derived. */
+    private long[] currentRecords = new long[1024];
+    private int currentCount;
     private final List<String> provenanceIds = new ArrayList<>();
     private long records;
     private long identifiers;
@@ -221,7 +223,10 @@ public final class CaseUcoWriter implements CaseView.Sink, Closeable {
         g.writeStringField("opencets:fields", JSON.writeValueAsString(e.fields()));
         g.writeEndObject();
         records++;
-        currentRecords.add(recordId);
+        if (currentCount == currentRecords.length) {
+            currentRecords = java.util.Arrays.copyOf(currentRecords, currentCount * 2);
+        }
+        currentRecords[currentCount++] = e.id() << 1 | (e.kind() == RecordKind.MESSAGE ? 1 : 0);
         int n = 0;
         for (Mention m : others) {
             writeRelationship(recordId, m, n++);
@@ -265,7 +270,7 @@ public final class CaseUcoWriter implements CaseView.Sink, Closeable {
     // ------------------------------------------------------------------ nodes
 
     private void closeImport() throws IOException {
-        if (currentImport == Long.MIN_VALUE || currentRecords.isEmpty()) {
+        if (currentImport == Long.MIN_VALUE || currentCount == 0) {
             return;
         }
         CaseView.Evidence ev = view.evidence().stream().filter(x -> x.importId() == currentImport).findFirst().orElse(null);
@@ -279,11 +284,18 @@ public final class CaseUcoWriter implements CaseView.Sink, Closeable {
             g.writeStringField("uco-core:description", "evidence file " + ev.fileName() + " (SHA-256 " + ev.sha256()
                     + ") imported as " + ev.format() + " by " + ev.importedBy() + " at " + ev.importedAt());
         }
-        refs("uco-core:object", currentRecords);
+        g.writeArrayFieldStart("uco-core:object");
+        for (int i = 0; i < currentCount; i++) {
+            long packed = currentRecords[i];
+            g.writeStartObject();
+            g.writeStringField("@id", recordNodeId(packed >>> 1, (packed & 1) == 1));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
         g.writeEndObject();
         provenanceIds.add(id);
         finishedImports.add(currentImport);
-        currentRecords.clear();
+        currentCount = 0;
     }
 
     private void writeRelationship(String recordId, Mention m, int n) throws IOException {
@@ -488,7 +500,11 @@ public final class CaseUcoWriter implements CaseView.Sink, Closeable {
     // ------------------------------------------------------------------ names and values
 
     private String recordNodeId(CaseView.Entry e) {
-        return (e.kind() == RecordKind.MESSAGE ? "kb:message-" : "kb:event-") + uuid("record:" + view.qualified() + ":" + e.id());
+        return recordNodeId(e.id(), e.kind() == RecordKind.MESSAGE);
+    }
+
+    private String recordNodeId(long id, boolean message) {
+        return (message ? "kb:message-" : "kb:event-") + uuid("record:" + view.qualified() + ":" + id);
     }
 
     /** The node id of an identifier: the same in every export of the deployment. */
