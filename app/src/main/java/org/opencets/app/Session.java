@@ -611,6 +611,26 @@ public final class Session {
         }, l -> l.size() + " alerts");
     }
 
+    // ---------------------------------------------------------------- export
+
+    /**
+     * Exports a case the user may read (its own agency's, or one shared on the network): its evidence
+     * files, then every record with its mentions, in import order, to the sink (a CASE/UCO writer, say).
+     * Audited as {@code case.export} with the reason: ok with the record count, denied, or error.
+     *
+     * @return the number of records exported
+     */
+    public long exportCase(String caseRef, String reason, org.opencets.formats.caseuco.CaseView.Sink sink) {
+        CaseFile c = resolveQuietly(caseRef);
+        return audited("case.export", c.id(), c.qualifiedNumber(), reason, () -> {
+            if (!NeedToKnow.canRead(user, c)) {
+                throw new AccessDeniedException("case " + c.qualifiedNumber() + " is not shared with " + user.name()
+                        + "; only its agency, or every agency when it is shared on the network, may export it");
+            }
+            return CaseExport.run(d, c, user, sink);
+        }, n -> n + " records exported");
+    }
+
     // ---------------------------------------------------------------- audit
 
     /** Checks the audit log's chain. */
