@@ -147,6 +147,18 @@ final class CsvDates {
 
     /** Reads the date at the start of s into ymd; returns where it ends. */
     private static int date(String field, String s, Order order, int[] ymd) throws RowException, Ambiguous {
+        // fast path for the usual YYYY-MM-DD, read without a regular expression
+        if (s.length() >= 10 && s.charAt(4) == '-' && s.charAt(7) == '-' && (s.length() == 10 || !isDigit(s.charAt(10)))) {
+            int y = number(s, 0, 4);
+            int mo = number(s, 5, 7);
+            int d = number(s, 8, 10);
+            if (y >= 0 && mo >= 0 && d >= 0) {
+                ymd[0] = y;
+                ymd[1] = mo;
+                ymd[2] = d;
+                return 10;
+            }
+        }
         Matcher m = COMPACT_DATE.matcher(s);
         if (m.lookingAt()) {
             ymd[0] = Integer.parseInt(m.group(1));
@@ -228,6 +240,19 @@ final class CsvDates {
     }
 
     private static String clock(String field, String s, String raw, boolean aloneInColumn) throws RowException {
+        // fast path for the usual HH:mm, HH:mm:ss and HH:mm:ssZ, read without a regular expression
+        int n = s.length();
+        if ((n == 5 || n == 8 || n == 9 && s.charAt(8) == 'Z') && s.charAt(2) == ':' && (n == 5 || s.charAt(5) == ':')) {
+            int h = number(s, 0, 2);
+            int mi = number(s, 3, 5);
+            int se = n == 5 ? 0 : number(s, 6, 8);
+            if (h >= 0 && mi >= 0 && se >= 0) {
+                if (h > 23 || mi > 59 || se > 59) {
+                    throw bad(field, raw, "is not a real time of day");
+                }
+                return (n == 5 ? s + ":00" : s.substring(0, 8)) + (n == 9 ? "Z" : "");
+            }
+        }
         Matcher m = CLOCK.matcher(s);
         int hour;
         int minute;
@@ -288,6 +313,23 @@ final class CsvDates {
             throw bad(field, raw, "has an offset from UTC out of range");
         }
         return String.format(Locale.ROOT, "%c%02d:%02d", z.charAt(0), hh, mm);
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** The decimal number in s[from, to), or -1 when a character there is not a digit. */
+    private static int number(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (!isDigit(c)) {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     private static RowException bad(String field, String raw, String why) {

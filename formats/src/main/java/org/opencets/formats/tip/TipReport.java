@@ -357,7 +357,8 @@ final class TipReport {
                 LocalDate.parse(s);
             } else if (s.endsWith("Z") || s.endsWith("z")) {
                 Instant.parse(s.toUpperCase(Locale.ROOT));
-            } else if (s.matches(".*[+-]\\d\\d:\\d\\d$")) {
+            } else if (s.length() > 16 && (s.charAt(s.length() - 6) == '+' || s.charAt(s.length() - 6) == '-')
+                    && s.charAt(s.length() - 3) == ':') {
                 OffsetDateTime.parse(s);
             } else {
                 LocalDateTime.parse(s);
