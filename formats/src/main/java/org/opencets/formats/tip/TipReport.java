@@ -382,7 +382,7 @@ final class TipReport {
     }
 
     /**
-     * A platform name made from an ESP's name: lower case, every run of other characters than
+     * A platform name made from an ESP's name: lower case, every run of other characters than ASCII
      * letters, digits, dots and underscores replaced by one hyphen ({@code "ExampleChat Inc."} →
      * {@code examplechat-inc.}); names the account table knows map to their platform.
      */
@@ -390,7 +390,7 @@ final class TipReport {
         if (espName == null || espName.isBlank()) {
             return null;
         }
-        String s = espName.strip().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}._]+", "-");
+        String s = espName.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._]+", "-");
         s = s.replaceAll("^-+|-+$", "");
         return s.isEmpty() ? null : s;
     }
