@@ -71,7 +71,7 @@ class TipJsonReaderTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> person = ((List<Map<String, Object>>) tip.fields().get("reported_persons")).get(0);
         assertThat(person).containsEntry("display_name", "Dark Star").containsEntry("date_of_birth", "1990-04-12");
-        assertThat(person.get("ip_events")).asList().first().isEqualTo(
+        assertThat((List<?>) person.get("ip_events")).first().isEqualTo(
                 Map.of("ip", "81.2.69.160", "time", "2024-05-01T22:09:12Z", "port", 51234, "event", "login"));
         @SuppressWarnings("unchecked")
         Map<String, Object> file = ((List<Map<String, Object>>) tip.fields().get("uploaded_files")).get(0);
