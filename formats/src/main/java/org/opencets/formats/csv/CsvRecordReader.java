@@ -3,6 +3,7 @@ package org.opencets.formats.csv;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -18,6 +19,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import org.opencets.core.record.Mention;
+import org.opencets.core.record.ParsedRecord;
 import org.opencets.core.record.RecordKind;
 import org.opencets.formats.canonical.RecordAssembler;
 import org.opencets.formats.read.BadInputException;
@@ -28,30 +32,51 @@ import org.opencets.formats.read.Redaction;
 
 /**
  * A CSV file with a header row, one record a row, for one record kind. Columns are matched to the
- * canonical field names by a table of common header spellings ({@link #aliases()}), or by a mapping
- * file given as the {@code mapping} option:
+ * canonical field names by a table of common header spellings ({@link #aliases()}), compared without
+ * case, spaces or punctuation, or by a mapping file given as the {@code mapping} option:
  *
  * <pre>
- * # canonical_field = Header in the file
+ * # canonical_field = Header in the file      (a header alias may stand for its field: city = Town)
  * card_number = PAN
  * time = Auth Date
  * </pre>
  *
- * Columns that match no field are reported once as a warning and not stored. A row with a different
- * number of fields from the header is a bad row.
+ * <p>The delimiter is the one of {@code , ; TAB |} that occurs most often, outside quotes, in the
+ * header line (European exports use semicolons), unless the {@code delimiter} option names it. A
+ * semicolon-delimited file writes decimal commas in amounts unless the {@code decimal} option says
+ * otherwise. Dates and times are read as {@link CsvDates} describes; a date column and a time
+ * column are joined. When a date such as {@code 03/04/2024} could be either day or month first and
+ * no {@code date-order} option was given, the file is read once more to settle the order from the
+ * dates that can only be read one way; if none can, or they disagree, the ambiguous row is bad.
+ *
+ * <p>Columns that match no field are reported once as a warning and not stored. A row with a
+ * different number of fields from the header is a bad row. Line numbers are the file's physical
+ * lines (a quoted newline counts); CSV records carry no byte offset.
  */
 public abstract class CsvRecordReader implements RecordReader {
+    /** A header line longer than this is not a header. */
+    private static final int HEADER_LIMIT = 1 << 20;
+    /** Fields whose values are dates, consulted when the order of day and month must be settled. */
+    private static final Set<String> DATE_FIELDS = Set.of("date", "time", "dob");
+
     private final RecordKind kind;
 
-    protected CsvRecordReader(RecordKind kind) {
+    CsvRecordReader(RecordKind kind) {
         this.kind = kind;
     }
 
     /** Canonical field name to the header spellings that mean it (compared case- and punctuation-blind). */
-    protected abstract Map<String, List<String>> aliases();
+    abstract Map<String, List<String>> aliases();
 
     /** Fields of which at least one must be present for a file to be of this kind. */
-    protected abstract List<String> signatureFields();
+    abstract List<String> signatureFields();
+
+    /**
+     * Moves the row's kind-specific values into {@link CsvRow#canonical}, {@link CsvRow#extra} and
+     * {@link CsvRow#mentions}; the date and time are already joined, and every value left in
+     * {@link CsvRow#values} afterwards goes to the assembler as it is.
+     */
+    abstract void shape(CsvRow row) throws RecordAssembler.RowException, CsvDates.Ambiguous;
 
     @Override
     public int sniff(String fileName, byte[] head) {
@@ -61,14 +86,14 @@ public abstract class CsvRecordReader implements RecordReader {
         }
         int nl = text.indexOf('\n');
         String header = nl < 0 ? text : text.substring(0, nl);
-        if (!header.contains(",") && !header.contains(";") && !header.contains("\t")) {
+        if (!header.contains(",") && !header.contains(";") && !header.contains("\t") && !header.contains("|")) {
             return 0;
         }
         Map<String, String> lookup = lookup(aliases());
         int hits = 0;
         boolean signature = false;
-        for (String h : header.split("[,;\t]")) {
-            String field = lookup.get(squash(h));
+        for (String h : header.split("[,;\t|]")) {
+            String field = lookup.get(squash(unquote(h)));
             if (field != null) {
                 hits++;
                 signature |= signatureFields().contains(field);
@@ -80,14 +105,33 @@ public abstract class CsvRecordReader implements RecordReader {
         return Math.min(90, 40 + hits * 8);
     }
 
+    private static String unquote(String h) {
+        String s = h.strip();
+        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
+    }
+
     @Override
     public void read(ReadSource source, RecordSink sink) throws IOException {
         RecordAssembler assembler = new RecordAssembler(source.identifiers());
-        Map<String, String> mapping = source.option("mapping").map(p -> loadMapping(source, Path.of(p))).orElse(Map.of());
-        CsvReader<CsvRecord> csv = CsvReader.builder()
-                .ignoreDifferentFieldCount(true)
-                .skipEmptyLines(true)
-                .ofCsvRecord(source.reader());
+        Map<String, String> mapping = source.option("mapping").map(p -> loadMapping(Path.of(p))).orElse(Map.of());
+        CsvDates.Order order = null;
+        if (source.option("date-order").isPresent()) {
+            try {
+                order = CsvDates.Order.parse(source.option("date-order").get());
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(source.name(), 0, e.getMessage());
+            }
+        }
+        BufferedReader in = new BufferedReader(source.reader(), 1 << 16);
+        char delimiter;
+        try {
+            delimiter = delimiter(source, in);
+        } catch (CharacterCodingException e) {
+            in.close();
+            throw undecodable(source, 1);
+        }
+        char decimal = source.option("decimal").map(d -> decimalOption(source, d)).orElse(delimiter == ';' ? ',' : '.');
+        CsvReader<CsvRecord> csv = builder(delimiter).ofCsvRecord(in);
         long lastLine = 0;
         try (csv) {
             Iterator<CsvRecord> it = csv.iterator();
@@ -96,7 +140,10 @@ public abstract class CsvRecordReader implements RecordReader {
             }
             CsvRecord headerRow = it.next();
             lastLine = headerRow.getStartingLineNumber();
-            String[] fieldOfColumn = mapColumns(source, headerRow.getFields(), mapping, sink);
+            Map<String, String> headerOf = new HashMap<>();
+            String[] fieldOfColumn = mapColumns(source, headerRow.getFields(), mapping, sink, headerOf);
+            CsvRow.FileContext file = new CsvRow.FileContext(source.identifiers(), decimal, headerOf, order);
+            OrderSettling settling = new OrderSettling(source, delimiter, fieldOfColumn, order != null);
             int columns = headerRow.getFieldCount();
             while (it.hasNext()) {
                 CsvRecord row = it.next();
@@ -106,31 +153,29 @@ public abstract class CsvRecordReader implements RecordReader {
                     sink.reject(line, "has " + row.getFieldCount() + " fields, the header has " + columns);
                     continue;
                 }
-                Map<String, Object> fields = new LinkedHashMap<>();
+                Map<String, String> values = new LinkedHashMap<>();
                 for (int i = 0; i < columns; i++) {
                     String f = fieldOfColumn[i];
                     if (f != null) {
                         String v = row.getField(i).strip();
                         if (!v.isEmpty()) {
-                            fields.put(f, v);
+                            values.put(f, v);
                         }
                     }
                 }
-                if (fields.isEmpty()) {
+                if (values.isEmpty()) {
                     sink.reject(line, "no values in any known column");
                     continue;
                 }
                 try {
-                    sink.accept(assembler.assemble(kind, line, -1, fields));
+                    sink.accept(record(assembler, file, line, values, settling, sink));
                 } catch (RecordAssembler.RowException e) {
-                    sink.reject(line, e.getMessage());
+                    sink.reject(line, Redaction.digits(e.getMessage()));
                 }
             }
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof CharacterCodingException) {
-                throw new BadInputException(source.name(), lastLine + 1,
-                        "bytes are not valid " + (source.charset() == null ? "UTF-8" : source.charset().name())
-                                + " (if the file is Windows-1252 or Latin-1, name it with --encoding windows-1252)");
+                throw undecodable(source, lastLine + 1);
             }
             throw e;
         } catch (CsvParseException e) {
@@ -139,7 +184,182 @@ public abstract class CsvRecordReader implements RecordReader {
         }
     }
 
-    private String[] mapColumns(ReadSource source, List<String> header, Map<String, String> mapping, RecordSink sink) {
+    private ParsedRecord record(RecordAssembler assembler, CsvRow.FileContext file, long line, Map<String, String> values,
+                                OrderSettling settling, RecordSink sink) throws RecordAssembler.RowException {
+        CsvRow row;
+        try {
+            row = shaped(file, values);
+        } catch (CsvDates.Ambiguous ambiguous) {
+            CsvDates.Order settled = settling.settle(sink);
+            if (settled == null) {
+                throw new RecordAssembler.RowException("'" + ambiguous.getMessage() + "' could be day/month or month/day, "
+                        + settling.why() + "; name the order with --date-order dmy or --date-order mdy");
+            }
+            file.order = settled;
+            try {
+                row = shaped(file, values);
+            } catch (CsvDates.Ambiguous still) {
+                throw new IllegalStateException("a settled date order left a date ambiguous", still);
+            }
+        }
+        ParsedRecord r = assembler.assemble(kind, line, -1, row.canonical);
+        if (row.extra.isEmpty() && row.mentions.isEmpty()) {
+            return r;
+        }
+        Map<String, Object> fields = new LinkedHashMap<>(r.fields());
+        fields.putAll(row.extra);
+        List<Mention> mentions = new ArrayList<>(r.mentions());
+        mentions.addAll(row.mentions);
+        return new ParsedRecord(r.kind(), r.line(), r.offset(), r.occurredAt(), fields, mentions);
+    }
+
+    private CsvRow shaped(CsvRow.FileContext file, Map<String, String> values)
+            throws RecordAssembler.RowException, CsvDates.Ambiguous {
+        CsvRow row = new CsvRow(file, new LinkedHashMap<>(values));
+        row.joinDateAndTime();
+        shape(row);
+        row.canonical.putAll(row.values);
+        return row;
+    }
+
+    /**
+     * The order of day and month in the file's dates, settled at most once by reading the date
+     * columns of the whole file: the dates with a number over 12 before or after the month tell.
+     */
+    private static final class OrderSettling {
+        private final ReadSource source;
+        private final char delimiter;
+        private final String[] fieldOfColumn;
+        private boolean done;
+        private CsvDates.Order order;
+        private String why = "and no date in the file tells the order";
+
+        OrderSettling(ReadSource source, char delimiter, String[] fieldOfColumn, boolean given) {
+            this.source = source;
+            this.delimiter = delimiter;
+            this.fieldOfColumn = fieldOfColumn;
+            this.done = given;
+        }
+
+        String why() {
+            return why;
+        }
+
+        CsvDates.Order settle(RecordSink sink) {
+            if (done) {
+                return order;
+            }
+            done = true;
+            long dmyLine = 0;
+            long mdyLine = 0;
+            String dmyValue = null;
+            String mdyValue = null;
+            try (CsvReader<CsvRecord> csv = builder(delimiter).ofCsvRecord(new BufferedReader(source.reader(), 1 << 16))) {
+                Iterator<CsvRecord> it = csv.iterator();
+                if (it.hasNext()) {
+                    it.next();
+                }
+                while (it.hasNext() && (dmyLine == 0 || mdyLine == 0)) {
+                    CsvRecord row = it.next();
+                    for (int i = 0; i < Math.min(row.getFieldCount(), fieldOfColumn.length); i++) {
+                        if (fieldOfColumn[i] != null && DATE_FIELDS.contains(fieldOfColumn[i])) {
+                            CsvDates.Order o = CsvDates.evidence(row.getField(i));
+                            if (o == CsvDates.Order.DMY && dmyLine == 0) {
+                                dmyLine = row.getStartingLineNumber();
+                                dmyValue = row.getField(i).strip();
+                            } else if (o == CsvDates.Order.MDY && mdyLine == 0) {
+                                mdyLine = row.getStartingLineNumber();
+                                mdyValue = row.getField(i).strip();
+                            }
+                        }
+                    }
+                }
+            } catch (IOException | UncheckedIOException | CsvParseException e) {
+                why = "and the file could not be read again to settle the order";
+                return null;
+            }
+            if (dmyLine > 0 && mdyLine > 0) {
+                why = "and the file writes dates both ways ('" + dmyValue + "' on line " + dmyLine + ", '" + mdyValue
+                        + "' on line " + mdyLine + ")";
+                return null;
+            }
+            if (dmyLine == 0 && mdyLine == 0) {
+                return null;
+            }
+            order = dmyLine > 0 ? CsvDates.Order.DMY : CsvDates.Order.MDY;
+            sink.warn("dates read as " + (order == CsvDates.Order.DMY ? "day/month/year" : "month/day/year")
+                    + ", as '" + (dmyLine > 0 ? dmyValue : mdyValue) + "' on line " + Math.max(dmyLine, mdyLine)
+                    + " shows; pass --date-order to say otherwise");
+            return order;
+        }
+    }
+
+    private static CsvReader.CsvReaderBuilder builder(char delimiter) {
+        return CsvReader.builder()
+                .fieldSeparator(delimiter)
+                .ignoreDifferentFieldCount(true)
+                .skipEmptyLines(true);
+    }
+
+    private static BadInputException undecodable(ReadSource source, long line) {
+        return new BadInputException(source.name(), line,
+                "bytes are not valid " + (source.charset() == null ? "UTF-8" : source.charset().name())
+                        + " (if the file is Windows-1252 or Latin-1, name it with --encoding windows-1252)");
+    }
+
+    /** The delimiter named by the option, else the most frequent of , ; TAB | in the header line outside quotes. */
+    private static char delimiter(ReadSource source, BufferedReader in) throws IOException {
+        if (source.option("delimiter").isPresent()) {
+            String d = source.option("delimiter").get();
+            return switch (d.toLowerCase(Locale.ROOT)) {
+                case ",", "comma" -> ',';
+                case ";", "semicolon" -> ';';
+                case "\t", "tab", "\\t" -> '\t';
+                case "|", "pipe" -> '|';
+                default -> throw new BadInputException(source.name(), 0,
+                        "delimiter must be comma, semicolon, tab or pipe, not '" + d + "'");
+            };
+        }
+        in.mark(HEADER_LIMIT + 1);
+        int[] counts = new int[4];
+        String candidates = ",;\t|";
+        boolean quoted = false;
+        int n = 0;
+        int c;
+        while ((c = in.read()) >= 0 && c != '\n') {
+            if (++n > HEADER_LIMIT) {
+                throw new BadInputException(source.name(), 1, "the first line is longer than "
+                        + HEADER_LIMIT / (1024 * 1024) + " MiB; it is not a CSV header");
+            }
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted) {
+                int k = candidates.indexOf(c);
+                if (k >= 0) {
+                    counts[k]++;
+                }
+            }
+        }
+        in.reset();
+        int best = 0;
+        for (int k = 1; k < counts.length; k++) {
+            if (counts[k] > counts[best]) {
+                best = k;
+            }
+        }
+        return candidates.charAt(best);
+    }
+
+    private static char decimalOption(ReadSource source, String d) {
+        return switch (d.strip()) {
+            case ",", "comma" -> ',';
+            case ".", "point", "dot" -> '.';
+            default -> throw new BadInputException(source.name(), 0, "decimal must be ',' or '.', not '" + d + "'");
+        };
+    }
+
+    private String[] mapColumns(ReadSource source, List<String> header, Map<String, String> mapping, RecordSink sink,
+                                Map<String, String> headerOf) {
         Map<String, String> lookup = lookup(aliases());
         Map<String, String> byHeader = new HashMap<>();
         mapping.forEach((field, h) -> byHeader.put(squash(h), field));
@@ -148,48 +368,64 @@ public abstract class CsvRecordReader implements RecordReader {
         List<String> seen = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
             String h = squash(header.get(i));
-            String field = byHeader.containsKey(h) ? byHeader.get(h) : lookup.get(h);
+            // a field the mapping assigns is taken only from the column the mapping names
+            String field = byHeader.containsKey(h) ? byHeader.get(h)
+                    : lookup.get(h) != null && mapping.containsKey(lookup.get(h)) ? null : lookup.get(h);
             if (field == null) {
-                unused.add(header.get(i).strip());
+                if (!header.get(i).isBlank()) {
+                    unused.add(header.get(i).strip());
+                }
             } else if (seen.contains(field)) {
                 throw new BadInputException(source.name(), 1, "two columns mean '" + field + "': map one of them "
                         + "explicitly with a mapping file (--mapping)");
             } else {
                 seen.add(field);
                 out[i] = field;
+                headerOf.put(field, header.get(i).strip());
             }
         }
+        List<String> squashedHeader = header.stream().map(CsvRecordReader::squash).toList();
         for (String field : mapping.keySet()) {
-            if (!seen.contains(field)) {
+            if (!squashedHeader.contains(squash(mapping.get(field)))) {
                 throw new BadInputException(source.name(), 1, "the mapping names column '" + mapping.get(field)
                         + "' for " + field + ", but the header has no such column");
             }
         }
         if (seen.isEmpty()) {
             throw new BadInputException(source.name(), 1, "no column is known for " + kind.code() + " records (header: "
-                    + String.join(",", header) + "); name the columns with a mapping file (--mapping), "
+                    + Redaction.digits(String.join(",", header)) + "); name the columns with a mapping file (--mapping), "
                     + "see docs/FORMATS.md");
         }
         if (!unused.isEmpty()) {
-            sink.warn("columns not used (no known meaning; map them with --mapping): " + String.join(", ", unused));
+            sink.warn("columns not used (no known meaning; map them with --mapping): "
+                    + Redaction.digits(String.join(", ", unused)));
         }
         return out;
     }
 
-    private Map<String, String> loadMapping(ReadSource source, Path file) {
+    /**
+     * Reads a mapping file: {@code field = Header} per line (Java properties syntax). A field may be
+     * named by its canonical name or by any of its header aliases.
+     */
+    private Map<String, String> loadMapping(Path file) {
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
         } catch (IOException e) {
             throw new BadInputException(file.toString(), 0, "cannot read the mapping file: " + e.getMessage());
         }
+        Map<String, String> lookup = lookup(aliases());
         Map<String, String> out = new LinkedHashMap<>();
-        for (String field : p.stringPropertyNames()) {
-            if (!aliases().containsKey(field)) {
-                throw new BadInputException(file.toString(), 0, "unknown field '" + field + "' for " + kind.code()
+        for (String key : p.stringPropertyNames()) {
+            String field = aliases().containsKey(key) ? key : lookup.get(squash(key));
+            if (field == null) {
+                throw new BadInputException(file.toString(), 0, "unknown field '" + key + "' for " + kind.code()
                         + " records; known fields: " + String.join(", ", aliases().keySet()));
             }
-            out.put(field, p.getProperty(field).strip());
+            if (out.containsKey(field)) {
+                throw new BadInputException(file.toString(), 0, "the mapping names two columns for " + field);
+            }
+            out.put(field, p.getProperty(key).strip());
         }
         return out;
     }
