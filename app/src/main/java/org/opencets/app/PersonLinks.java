@@ -61,7 +61,8 @@ final class PersonLinks {
             PersonAttribute.NATIONAL_ID, List.of("national_id", "soc_sec_id")));
 
     /** Fields holding a whole name, split into given name and surname when those are absent. */
-    private static final List<String> FULL_NAME_FIELDS = List.of("cardholder_name", "full_name", "name", "subject_name");
+    private static final List<String> FULL_NAME_FIELDS = List.of("cardholder_name", "full_name", "name", "subject_name",
+            "display_name");
 
     private static final Set<String> STRONG_TYPES = Set.of(IdentifierType.EMAIL.code(), IdentifierType.PHONE.code(),
             IdentifierType.CARD.code());
@@ -122,7 +123,16 @@ final class PersonLinks {
         return out;
     }
 
-    static Map<PersonAttribute, String> attributes(Map<String, Object> data) {
+    static Map<PersonAttribute, String> attributes(Map<String, Object> record) {
+        Map<String, Object> data = record;
+        // a tip (tip-json) names its subjects in reported_persons; one subject is this record's person
+        if (record.get("reported_persons") instanceof List<?> persons && persons.size() == 1
+                && persons.get(0) instanceof Map<?, ?> person) {
+            data = new LinkedHashMap<>(record);
+            for (Map.Entry<?, ?> e : person.entrySet()) {
+                data.putIfAbsent(String.valueOf(e.getKey()), e.getValue());
+            }
+        }
         Map<PersonAttribute, String> a = new EnumMap<>(PersonAttribute.class);
         for (Map.Entry<PersonAttribute, List<String>> e : FIELDS.entrySet()) {
             for (String f : e.getValue()) {
