@@ -56,6 +56,27 @@ class JsonExportTest {
                 .hasMessageStartingWith("t.json:1: not well-formed JSON: Illegal character");
     }
 
+    /**
+     * Jackson's own UTF-8 decoding reads an overlong {@code C0 AF} as "/", an encoded surrogate as a
+     * lone surrogate, and F4 90 80 80 (past U+10FFFF) as two characters; evidence must not change
+     * silently, so each stops the file at its byte.
+     */
+    @Test
+    void malformedUtf8ThatJacksonWouldDecodeIsRefusedAtItsOffset() {
+        byte[][] bad = {{(byte) 0xC0, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}};
+        for (byte[] b : bad) {
+            byte[] start = "{\"items\": [{\"id\": \"".getBytes(StandardCharsets.UTF_8);
+            java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream();
+            json.writeBytes(start);
+            json.writeBytes(b);
+            json.writeBytes("\"}]}".getBytes(StandardCharsets.UTF_8));
+            assertThatThrownBy(() -> items(json.toByteArray(), null)).isInstanceOf(BadInputException.class)
+                    .hasMessage("t.json:1: bytes at offset " + start.length + " (column " + (start.length + 1)
+                            + ") are not valid UTF-8 (if the file is Windows-1252 or Latin-1, name it with --encoding windows-1252)");
+        }
+    }
+
     @Test
     void contentAfterTheExportIsAnError() {
         assertThatThrownBy(() -> items("{\"items\": []}\n{\"items\": []}".getBytes(StandardCharsets.UTF_8), null))
