@@ -22,6 +22,24 @@ public final class IsoTimes {
     private IsoTimes() {
     }
 
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("H:mm[:ss]", java.util.Locale.ROOT)
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
+    /**
+     * A time of day as chat logs write it, {@code H:mm}, {@code HH:mm} or either with {@code :ss}:
+     * what {@code LocalTime.parse(s, ofPattern("H:mm[:ss]"))} gives in strict resolution.
+     */
+    public static java.time.LocalTime timeOfDay(String s) {
+        int n = s.length();
+        int colon = s.indexOf(':');
+        if ((colon == 1 || colon == 2) && (n == colon + 3 || n == colon + 6 && s.charAt(colon + 3) == ':')) {
+            int h = digits(s, 0, colon);
+            int m = digits(s, colon + 1, 2);
+            return n == colon + 3 ? java.time.LocalTime.of(h, m) : java.time.LocalTime.of(h, m, digits(s, colon + 4, 2));
+        }
+        return java.time.LocalTime.parse(s, TIME_OF_DAY);
+    }
+
     /** {@code uuuu-MM-dd'T'HH:mm:ss}, strictly (an impossible date or time is a DateTimeException). */
     public static LocalDateTime localDateTime(String s) {
         if (s.length() == 19 && s.charAt(4) == '-' && s.charAt(7) == '-' && s.charAt(10) == 'T' && s.charAt(13) == ':'

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -316,7 +317,9 @@ public final class JsonExport implements Closeable {
                 : new Position(l.getLineNr(), l.getColumnNr(), byteOffsets ? l.getByteOffset() : -1);
         String original = j.getOriginalMessage() == null ? j.getClass().getSimpleName() : j.getOriginalMessage();
         String clean = SOURCE_NOTE.matcher(original).replaceAll("").strip();
-        String reason = clean.contains("end-of-input")
+        String reason = j instanceof StreamConstraintsException
+                ? "a value beyond the parser's limits (the file is corrupt or not an export): " + Redaction.digits(clean)
+                : clean.contains("end-of-input")
                 ? "the JSON ends early, the file is truncated: " + Redaction.digits(clean)
                 : "not well-formed JSON: " + Redaction.digits(clean);
         return error(at, reason);

@@ -3,13 +3,11 @@ package org.opencets.formats.pan12;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.ResolverStyle;
-import java.util.Locale;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.opencets.core.record.RecordKind;
+import org.opencets.formats.jsonstream.IsoTimes;
 import org.opencets.formats.jsonstream.Position;
 import org.opencets.formats.jsonstream.RecordDraft;
 import org.opencets.formats.jsonstream.RecordDraft.Problem;
@@ -37,9 +35,6 @@ import org.opencets.formats.read.Redaction;
  * Unknown elements and attributes are ignored.
  */
 final class Pan12Walk {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm[:ss]", Locale.ROOT)
-            .withResolverStyle(ResolverStyle.STRICT);
-
     record Settings(String platform, LocalDate date) {
     }
 
@@ -161,7 +156,7 @@ final class Pan12Walk {
         }
         LocalTime t;
         try {
-            t = LocalTime.parse(written.strip(), TIME);
+            t = IsoTimes.timeOfDay(written.strip());
         } catch (DateTimeException e) {
             throw new Problem("time '" + Redaction.digits(shorten(written.strip())) + "' is not a time of day (HH:MM)");
         }

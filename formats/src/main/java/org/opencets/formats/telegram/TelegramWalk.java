@@ -193,7 +193,7 @@ final class TelegramWalk {
             messageText(m);
             sink.accept(draft.build(kind, at, occurredAt));
         } catch (Problem p) {
-            sink.reject(at.line(), "message " + (id == null ? "" : id + " ") + "at " + at.where() + ": " + p.getMessage());
+            sink.reject(at.line(), "message " + (id == null ? "" : shorten(id) + " ") + "at " + at.where() + ": " + p.getMessage());
         }
     }
 

@@ -48,6 +48,21 @@ class IsoTimesTest {
                 .isEqualTo(outcome(() -> LocalDateTime.parse(s, LOCAL).toString()));
     }
 
+    @Property(tries = 3000)
+    void timeOfDayIsWhatTheStrictFormatterGives(@ForAll("clockTimes") String s) {
+        DateTimeFormatter f = DateTimeFormatter.ofPattern("H:mm[:ss]", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+        assertThat(outcome(() -> IsoTimes.timeOfDay(s).toString())).isEqualTo(outcome(() -> java.time.LocalTime.parse(s, f).toString()));
+    }
+
+    @Provide
+    Arbitrary<String> clockTimes() {
+        Arbitrary<String> part = Arbitraries.oneOf(Arbitraries.strings().numeric().ofMinLength(0).ofMaxLength(3),
+                Arbitraries.integers().between(0, 61).map(i -> String.format(Locale.ROOT, "%02d", i)),
+                Arbitraries.of("x", " 1", "1 ", "\u0661"));
+        return Combinators.combine(part, part, part, Arbitraries.of(true, false))
+                .as((h, m, sec, withSeconds) -> h + ":" + m + (withSeconds ? ":" + sec : ""));
+    }
+
     /** Date-times near and past the edges: day 29-31, hour 23-25, odd offsets, fractions of 0-10 digits. */
     @Provide
     Arbitrary<String> offsetTimes() {
