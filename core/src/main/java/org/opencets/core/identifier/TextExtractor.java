@@ -109,6 +109,9 @@ public final class TextExtractor {
                 char c = text.charAt(i);
                 if (c >= '0' && c <= '9' || c > 127 && Character.isDigit(c)) {
                     digits++;
+                } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isDigit(Character.toCodePoint(c, text.charAt(i + 1)))) {
+                    digits++; // counted to stay on the safe side, though libphonenumber (8.13) reads only BMP digits
+                    i++;
                 } else if (c == '.') {
                     dots++;
                     if (!url && i >= 3 && (text.charAt(i - 1) | 0x20) == 'w' && (text.charAt(i - 2) | 0x20) == 'w'
