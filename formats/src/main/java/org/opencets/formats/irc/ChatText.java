@@ -1,0 +1,79 @@
+package org.opencets.formats.irc;
+
+import java.util.List;
+import org.opencets.core.identifier.Found;
+import org.opencets.core.identifier.IdentifierContext;
+import org.opencets.core.identifier.TextExtractor;
+import org.opencets.core.record.Mention;
+
+/**
+ * The free text of a chat line, handed to core's {@link TextExtractor}: the mentions it holds and the
+ * form of it that is safe to store. Shared by the IRC and WhatsApp readers.
+ *
+ * <p>Design note. Most chat lines hold no identifier at all, and {@link TextExtractor#extract} costs
+ * several microseconds a line (four regular expressions and libphonenumber's matcher), far more than
+ * parsing the line. {@link #mayHoldIdentifiers} is a cheap necessary condition drawn from what the
+ * extractor looks for (docs/IDENTIFIERS.md, "Text extraction"): an e-mail needs {@code @}; a URL
+ * needs {@code ://} or {@code www.}; IPv4 literals, phone numbers and card numbers need a decimal
+ * digit (libphonenumber accepts any Unicode decimal digit, hence {@link Character#isDigit}); an IPv6
+ * literal needs two colons. Text with none of these is not searched. A property test
+ * ({@code ChatTextTest}) checks on random text that the extractor indeed finds nothing there, so a
+ * change to the extractor that breaks the condition fails the build.
+ */
+public final class ChatText {
+    private ChatText() {
+    }
+
+    /** False only when {@link TextExtractor#extract} surely finds nothing in the text. */
+    public static boolean mayHoldIdentifiers(String text) {
+        int n = text.length();
+        int colons = 0;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                if (c >= '0' && c <= '9' || c == '@') {
+                    return true;
+                }
+                if (c == ':' && (++colons == 2 || i + 1 < n && text.charAt(i + 1) == '/')) {
+                    return true;
+                }
+                if ((c == '.') && i >= 3 && isW(text.charAt(i - 1)) && isW(text.charAt(i - 2)) && isW(text.charAt(i - 3))) {
+                    return true;
+                }
+            } else if (Character.isDigit(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isW(char c) {
+        return c == 'w' || c == 'W';
+    }
+
+    /**
+     * Adds the identifiers found in text to {@code out}, with role {@code text}, the given field, and
+     * their offsets in the text.
+     */
+    public static void mentions(String text, String field, IdentifierContext context, List<Mention> out) {
+        if (!mayHoldIdentifiers(text)) {
+            return;
+        }
+        for (Found f : TextExtractor.extract(text, context)) {
+            out.add(new Mention(f.identifier(), "text", f.raw(), field, f.start(), f.end()));
+        }
+    }
+
+    /** The text with card numbers replaced by their masks; text with fewer than 12 digits is returned as is. */
+    public static String safe(String text) {
+        int digits = 0;
+        int n = text.length();
+        for (int i = 0; i < n && digits < 12; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            }
+        }
+        return digits < 12 ? text : TextExtractor.redactCards(text);
+    }
+}

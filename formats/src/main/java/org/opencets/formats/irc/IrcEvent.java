@@ -1,0 +1,109 @@
+package org.opencets.formats.irc;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A join, part, quit, nick change or kick, as the clients write them. Each client has its own
+ * sentence; these are the ones of irssi, mIRC, XChat/HexChat, WeeChat, eggdrop, ZNC and the Ubuntu
+ * logs:
+ *
+ * <pre>
+ * nick [user@host] has joined #chan           irssi, Ubuntu ("=== ")      nick (user@host) has joined #chan   HexChat, WeeChat, mIRC
+ * Joins: nick (user@host)                     ZNC ("*** ")                nick (user@host) joined #chan.      eggdrop
+ * nick [user@host] has left #chan [reason]    nick (user@host) has left #chan (reason)
+ * Parts: nick (user@host) (reason)            nick (user@host) left #chan (reason).
+ * nick [user@host] has quit [reason]          nick (user@host) has quit (reason)     nick has quit IRC (reason)
+ * Quits: nick (user@host) (reason)            nick (user@host) left irc: reason      nick (user@host) Quit (reason)
+ * old is now known as new                     Nick change: old -&gt; new
+ * nick was kicked from #chan by op [reason]   op has kicked nick from #chan (reason) nick was kicked by op (reason)
+ * nick kicked from #chan by op: reason
+ * </pre>
+ *
+ * @param type     join, part, quit, nick or kick
+ * @param nick     who joined, left or quit; the old nick; the one kicked
+ * @param other    the new nick; the one who kicked; else null
+ * @param userhost user@host where written, else null
+ * @param channel  the channel where written, else null
+ * @param reason   the part, quit or kick message, else null
+ */
+record IrcEvent(String type, String nick, String other, String userhost, String channel, String reason) {
+    private static final String UH = "(?: [\\[(](?<uh>[^\\])\\s]*)[\\])])?";
+    private static final String REASON = "(?: [\\[(](?<reason>.*)[\\])])?";
+
+    private record Form(String type, Pattern pattern) {
+    }
+
+    private static final List<Form> FORMS = List.of(
+            form("nick", "(?<nick>\\S+) is now known as (?<other>\\S+?)\\.?"),
+            form("nick", "Nick change: (?<nick>\\S+) -> (?<other>\\S+)"),
+            form("join", "(?<nick>\\S+)" + UH + " has joined (?<chan>\\S+)"),
+            form("join", "Joins: (?<nick>\\S+)" + UH + ".*"),
+            form("join", "(?<nick>\\S+) \\((?<uh>[^)\\s]*)\\) joined (?<chan>\\S+?)\\.?"),
+            form("part", "(?<nick>\\S+)" + UH + " has left (?<chan>\\S+)" + REASON),
+            form("part", "Parts: (?<nick>\\S+)" + UH + REASON),
+            form("part", "(?<nick>\\S+) \\((?<uh>[^)\\s]*)\\) left (?<chan>[#&!+]\\S*?)" + REASON + "\\.?"),
+            form("quit", "(?<nick>\\S+)" + UH + " has quit(?: IRC)?" + REASON),
+            form("quit", "Quits: (?<nick>\\S+)" + UH + REASON),
+            form("quit", "(?<nick>\\S+) \\((?<uh>[^)\\s]*)\\) (?:left irc:|Quit) ?(?<reason>.*)"),
+            form("kick", "(?<nick>\\S+) was kicked from (?<chan>\\S+) by (?<other>\\S+)" + REASON),
+            form("kick", "(?<other>\\S+) has kicked (?<nick>\\S+)(?: from (?<chan>\\S+))?" + REASON),
+            form("kick", "(?<nick>\\S+) was kicked by (?<other>\\S+)" + REASON),
+            form("kick", "(?<nick>\\S+) kicked from (?<chan>\\S+) by (?<other>[^\\s:]+):? ?(?<reason>.*)"));
+
+    private static Form form(String type, String regex) {
+        return new Form(type, Pattern.compile(regex));
+    }
+
+    /** The event the sentence states, or null if it is none of these. */
+    static IrcEvent parse(String sentence) {
+        if (sentence.length() > 4096 || !mentionsEvent(sentence)) {
+            return null;
+        }
+        for (Form f : FORMS) {
+            Matcher m = f.pattern.matcher(sentence);
+            if (m.matches()) {
+                String other = group(m, "other");
+                return new IrcEvent(f.type, strip(m.group("nick")), other == null ? null : strip(other), group(m, "uh"),
+                        group(m, "chan"),
+                        unwrap(group(m, "reason")));
+            }
+        }
+        return null;
+    }
+
+    /** Cheap test before the patterns: every event sentence holds one of these words. */
+    private static boolean mentionsEvent(String s) {
+        return s.contains("join") || s.contains("Join") || s.contains("left") || s.contains("Part")
+                || s.contains("quit") || s.contains("Quit") || s.contains("known as") || s.contains("Nick change")
+                || s.contains("kick");
+    }
+
+    private static String group(Matcher m, String name) {
+        if (!m.pattern().pattern().contains("<" + name + ">")) {
+            return null;
+        }
+        String v = m.group(name);
+        return v == null || v.isBlank() ? null : v;
+    }
+
+    private static String strip(String nick) {
+        int i = 0;
+        while (i < nick.length() - 1 && "@+%&~".indexOf(nick.charAt(i)) >= 0) {
+            i++;
+        }
+        return nick.substring(i);
+    }
+
+    private static String unwrap(String reason) {
+        if (reason == null) {
+            return null;
+        }
+        String r = reason.strip();
+        if (r.length() >= 2 && (r.charAt(0) == '(' && r.endsWith(")") || r.charAt(0) == '[' && r.endsWith("]"))) {
+            r = r.substring(1, r.length() - 1).strip();
+        }
+        return r.isEmpty() ? null : r;
+    }
+}
