@@ -1,0 +1,61 @@
+package org.opencets.formats.irc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.opencets.core.identifier.TextExtractor;
+import org.opencets.core.record.Mention;
+import org.opencets.formats.testing.ReaderHarness;
+
+/** The shortcut that skips identifier search must never skip text where the extractor finds something. */
+class ChatTextTest {
+    /** Texts built from pieces that make identifiers, and pieces that almost do. */
+    @Provide
+    Arbitrary<String> chatText() {
+        Arbitrary<String> piece = Arbitraries.of("a@b.org", "x.y@example.com", "www.example.com", "WWW.EXAMPLE.ORG",
+                "http://example.org/x", "ftp://h.example", "ww.x", "w.w.w.", "at", "dot", " ", " ", ".", ",", ":", "::",
+                "dead:beef::1", "fe80::1", "cafe:babe", "ab:cd:ef", "a:b", "1.2.3.4", "10.0.0", "+44 20 7946 0018",
+                "020 7946 0018", "4111 1111 1111 1111", "٣", "１２３", "hello", "wow", "mail", "@", "@@", "//", ":/",
+                "é", "\u202F", "\n", "(", ")", "-", "lol", "email me", "+", "0", "7");
+        return piece.list().ofMaxSize(12).map(l -> String.join("", l));
+    }
+
+    @Property(tries = 3000)
+    void whereTheShortcutSaysNothingTheExtractorFindsNothing(@ForAll("chatText") String text) {
+        if (!ChatText.mayHoldIdentifiers(text)) {
+            assertThat(TextExtractor.extract(text, ReaderHarness.CONTEXT)).as(text).isEmpty();
+        }
+    }
+
+    @Property(tries = 500)
+    void mentionsAreExactlyWhatTheExtractorFinds(@ForAll("chatText") String text) {
+        List<Mention> out = new java.util.ArrayList<>();
+        ChatText.mentions(text, "text", ReaderHarness.CONTEXT, out);
+        assertThat(out).extracting(m -> m.identifier().key())
+                .containsExactlyElementsOf(TextExtractor.extract(text, ReaderHarness.CONTEXT).stream().map(f -> f.identifier().key()).toList());
+    }
+
+    @Test
+    void plainChatIsSkippedAndAnythingThatCouldHoldAnIdentifierIsNot() {
+        assertThat(ChatText.mayHoldIdentifiers("hello there :) how are you?")).isFalse();
+        assertThat(ChatText.mayHoldIdentifiers("see www.example.org")).isTrue();
+        assertThat(ChatText.mayHoldIdentifiers("a@b")).isTrue();
+        assertThat(ChatText.mayHoldIdentifiers("at 9")).isTrue();
+        assertThat(ChatText.mayHoldIdentifiers("fe80::")).isTrue();
+        assertThat(ChatText.mayHoldIdentifiers("http://x")).isTrue();
+        assertThat(ChatText.mayHoldIdentifiers("call ٣")).isTrue();
+    }
+
+    @Test
+    void safeTextHasNoCardNumber() {
+        assertThat(ChatText.safe("card 4111 1111 1111 1111 ok")).doesNotContain("4111 1111 1111 1111");
+        String plain = "no card here 12345";
+        assertThat(ChatText.safe(plain)).isSameAs(plain);
+    }
+}
