@@ -58,10 +58,28 @@ record IrcEvent(String type, String nick, String other, String userhost, String 
 
     /** The event the sentence states, or null if it is none of these. */
     static IrcEvent parse(String sentence) {
-        if (sentence.length() > 4096 || !mentionsEvent(sentence)) {
+        if (sentence.length() > 4096) {
+            return null;
+        }
+        boolean nick = sentence.contains("known as") || sentence.contains("Nick change");
+        boolean join = sentence.contains("join") || sentence.contains("Join");
+        boolean part = sentence.contains("left") || sentence.contains("Part");
+        boolean quit = sentence.contains("quit") || sentence.contains("Quit") || sentence.contains("left irc");
+        boolean kick = sentence.contains("kick");
+        if (!(nick || join || part || quit || kick)) {
             return null;
         }
         for (Form f : FORMS) {
+            boolean candidate = switch (f.type) {
+                case "nick" -> nick;
+                case "join" -> join;
+                case "part" -> part;
+                case "quit" -> quit;
+                default -> kick;
+            };
+            if (!candidate) {
+                continue;
+            }
             Matcher m = f.pattern.matcher(sentence);
             if (m.matches()) {
                 String other = group(m, "other");
@@ -71,13 +89,6 @@ record IrcEvent(String type, String nick, String other, String userhost, String 
             }
         }
         return null;
-    }
-
-    /** Cheap test before the patterns: every event sentence holds one of these words. */
-    private static boolean mentionsEvent(String s) {
-        return s.contains("join") || s.contains("Join") || s.contains("left") || s.contains("Part")
-                || s.contains("quit") || s.contains("Quit") || s.contains("known as") || s.contains("Nick change")
-                || s.contains("kick");
     }
 
     private static String group(Matcher m, String name) {

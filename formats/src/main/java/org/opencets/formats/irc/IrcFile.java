@@ -382,15 +382,17 @@ final class IrcFile {
             senders.put(nick, sender);
         }
         List<Mention> mentions;
+        String safe = text;
         if (ChatText.mayHoldIdentifiers(text)) {
             mentions = new ArrayList<>(4);
             mentions.add(sender);
             ChatText.mentions(text, "text", context, mentions);
+            safe = ChatText.safe(text);
         } else {
             mentions = List.of(sender);
         }
         Fields f = new Fields(7).put("platform", PLATFORM).put("network", network).put("channel", channel)
-                .put("type", type).put("from", nick).put("text", ChatText.safe(text));
+                .put("type", type).put("from", nick).put("text", safe);
         sink.accept(new ParsedRecord(RecordKind.MESSAGE, n, offset, time, f.map(), mentions));
     }
 

@@ -282,16 +282,18 @@ final class WhatsAppFile {
     private void message(String name, String text, long n) {
         List<Mention> sender = sender(name, n);
         List<Mention> mentions;
+        String safe = text;
         if (ChatText.mayHoldIdentifiers(text)) {
             mentions = new ArrayList<>(sender.size() + 2);
             mentions.addAll(sender);
             ChatText.mentions(text, "text", context, mentions);
+            safe = ChatText.safe(text);
         } else {
             mentions = sender;
         }
         boolean phone = !sender.isEmpty();
         Fields f = new Fields(6).put("platform", PLATFORM).put("chat", chat)
-                .put(phone ? "sender_phone" : "sender_name", name).put("text", ChatText.safe(text))
+                .put(phone ? "sender_phone" : "sender_name", name).put("text", safe)
                 .put("attachment", attachment(text));
         sink.accept(new ParsedRecord(RecordKind.MESSAGE, n, offset, time, f.map(), mentions));
     }

@@ -22,7 +22,8 @@ class ChatTextTest {
                 "http://example.org/x", "ftp://h.example", "ww.x", "w.w.w.", "at", "dot", " ", " ", ".", ",", ":", "::",
                 "dead:beef::1", "fe80::1", "cafe:babe", "ab:cd:ef", "a:b", "1.2.3.4", "10.0.0", "+44 20 7946 0018",
                 "020 7946 0018", "4111 1111 1111 1111", "٣", "１２３", "hello", "wow", "mail", "@", "@@", "//", ":/",
-                "é", "\u202F", "\n", "(", ")", "-", "lol", "email me", "+", "0", "7");
+                "é", "\u202F", "\n", "(", ")", "-", "lol", "email me", "+", "0", "7", "12", "123", "4002", "+683 4002",
+                "1-800-FLOWERS", "+1", "٣٤", "０１");
         return piece.list().ofMaxSize(12).map(l -> String.join("", l));
     }
 
@@ -46,10 +47,43 @@ class ChatTextTest {
         assertThat(ChatText.mayHoldIdentifiers("hello there :) how are you?")).isFalse();
         assertThat(ChatText.mayHoldIdentifiers("see www.example.org")).isTrue();
         assertThat(ChatText.mayHoldIdentifiers("a@b")).isTrue();
-        assertThat(ChatText.mayHoldIdentifiers("at 9")).isTrue();
+        assertThat(ChatText.mayHoldIdentifiers("at 9, back in 15 min")).isFalse();
+        assertThat(ChatText.mayHoldIdentifiers("call 4002")).isTrue();
+        assertThat(ChatText.mayHoldIdentifiers("1.2.3.4")).isTrue();
         assertThat(ChatText.mayHoldIdentifiers("fe80::")).isTrue();
         assertThat(ChatText.mayHoldIdentifiers("http://x")).isTrue();
-        assertThat(ChatText.mayHoldIdentifiers("call ٣")).isTrue();
+        assertThat(ChatText.mayHoldIdentifiers("call ٣٤٥٦")).isTrue();
+    }
+
+    /**
+     * The shortcut's bound for phones: no region accepts a number of fewer than four digits, written
+     * nationally or with a country code. Checked with libphonenumber, which core's phone rules use
+     * ({@code isValidNumber}), so an update of its metadata that breaks the bound fails here.
+     */
+    @Test
+    void noValidPhoneNumberHasFewerThanFourDigitsInAnyRegion() {
+        com.google.i18n.phonenumbers.PhoneNumberUtil util = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance();
+        List<String> valid = new java.util.ArrayList<>();
+        java.util.Set<String> regions = new java.util.TreeSet<>(util.getSupportedRegions());
+        regions.add("ZZ");
+        for (String region : regions) {
+            for (int len = 1; len <= 3; len++) {
+                for (int v = 0; v < Math.pow(10, len); v++) {
+                    String digits = String.format(java.util.Locale.ROOT, "%0" + len + "d", v);
+                    for (String candidate : List.of(digits, "+" + digits)) {
+                        try {
+                            if (util.isValidNumber(util.parse(candidate, region))) {
+                                valid.add(region + " " + candidate);
+                            }
+                        } catch (com.google.i18n.phonenumbers.NumberParseException notANumber) {
+                            // not a number at all
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(regions).hasSizeGreaterThan(200);
+        assertThat(valid).isEmpty();
     }
 
     @Test
