@@ -37,6 +37,7 @@ final class IrcFile {
     private final LogHeader header = new LogHeader();
     private final LogCalendar calendar = new LogCalendar();
     private final Map<String, Mention> senders = new HashMap<>();
+    private final Map<String, Identifier> accounts = new HashMap<>();
     private final String network;
     private final String channelOption;
     private String channel;
@@ -370,7 +371,7 @@ final class IrcFile {
         if (sender == null) {
             Identifier account;
             try {
-                account = Identifiers.account(PLATFORM, nick);
+                account = account(nick);
             } catch (InvalidIdentifierException e) {
                 sink.reject(n, "nick: " + e.getMessage());
                 return;
@@ -403,17 +404,17 @@ final class IrcFile {
         try {
             switch (e.type()) {
                 case "nick" -> {
-                    mentions.add(Mention.ofField(Identifiers.account(PLATFORM, e.nick()), "old_nick", e.nick(), "old_nick"));
-                    mentions.add(Mention.ofField(Identifiers.account(PLATFORM, e.other()), "new_nick", e.other(), "new_nick"));
+                    mentions.add(Mention.ofField(account(e.nick()), "old_nick", e.nick(), "old_nick"));
+                    mentions.add(Mention.ofField(account(e.other()), "new_nick", e.other(), "new_nick"));
                     f.put("old_nick", e.nick()).put("new_nick", e.other());
                 }
                 case "kick" -> {
-                    mentions.add(Mention.ofField(Identifiers.account(PLATFORM, e.nick()), "kicked", e.nick(), "nick"));
-                    mentions.add(Mention.ofField(Identifiers.account(PLATFORM, e.other()), "kicked_by", e.other(), "by"));
+                    mentions.add(Mention.ofField(account(e.nick()), "kicked", e.nick(), "nick"));
+                    mentions.add(Mention.ofField(account(e.other()), "kicked_by", e.other(), "by"));
                     f.put("nick", e.nick()).put("by", e.other());
                 }
                 default -> {
-                    mentions.add(Mention.ofField(Identifiers.account(PLATFORM, e.nick()), "participant", e.nick(), "nick"));
+                    mentions.add(Mention.ofField(account(e.nick()), "participant", e.nick(), "nick"));
                     f.put("nick", e.nick());
                 }
             }
@@ -430,6 +431,19 @@ final class IrcFile {
             f.put("reason", ChatText.safe(e.reason()));
         }
         sink.accept(new ParsedRecord(RecordKind.EVENT, n, offset, time, f.map(), mentions));
+    }
+
+    /** The account {@code irc:nick}, remembered: a log names the same few hundred nicks millions of times. */
+    private Identifier account(String nick) {
+        Identifier id = accounts.get(nick);
+        if (id == null) {
+            id = Identifiers.account(PLATFORM, nick);
+            if (accounts.size() >= NICK_CACHE_LIMIT) {
+                accounts.clear();
+            }
+            accounts.put(nick, id);
+        }
+        return id;
     }
 
     /** The host of user@host, when it is an IP address literal, as an IP identifier (role {@code host_ip}). */

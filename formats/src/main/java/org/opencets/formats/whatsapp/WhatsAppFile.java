@@ -42,6 +42,8 @@ final class WhatsAppFile {
     private final String chat;
     private final ChatHeader header = new ChatHeader();
     private final Map<String, List<Mention>> senders = new HashMap<>();
+    /** Written number to its account and phone (phone null when libphonenumber rejects it), or an empty array for a name. */
+    private final Map<String, Identifier[]> numbers = new HashMap<>();
     private final int maxChars;
     private DateOrder order;
     private long invalidNumbers;
@@ -315,25 +317,46 @@ final class WhatsAppFile {
 
     /** Adds the phone and account of a person written as a number; nothing for a name. */
     private void person(String written, String role, long n, List<Mention> out) {
-        if (!looksLikePhone(written)) {
+        Identifier[] ids = numbers.get(written);
+        if (ids == null) {
+            ids = identify(written);
+            if (numbers.size() >= SENDER_CACHE_LIMIT) {
+                numbers.clear();
+            }
+            numbers.put(written, ids);
+        }
+        if (ids.length == 0) {
             return;
         }
-        Identifier phone = null;
-        try {
-            phone = Identifiers.normalise(IdentifierType.PHONE, written, context);
-        } catch (InvalidIdentifierException e) {
-            if (written.charAt(0) != '+') {
-                return;
-            }
+        if (ids[1] == null) {
             invalidNumbers++;
             if (firstInvalidNumberLine == null) {
                 firstInvalidNumberLine = Long.toString(n);
             }
         }
-        String handle = phone != null ? phone.value() : "+" + written.replaceAll("\\D", "");
-        out.add(Mention.ofField(Identifiers.account(PLATFORM, handle), role, written, role));
-        if (phone != null) {
-            out.add(Mention.ofField(phone, role, written, role));
+        out.add(Mention.ofField(ids[0], role, written, role));
+        if (ids[1] != null) {
+            out.add(Mention.ofField(ids[1], role, written, role));
+        }
+    }
+
+    /**
+     * The account and phone of a written number: {account, phone}; {account, null} for a number with a
+     * country code that libphonenumber does not accept as valid (its metadata may lag behind new
+     * ranges; the account is still the number WhatsApp shows); {} for a name.
+     */
+    private Identifier[] identify(String written) {
+        if (!looksLikePhone(written)) {
+            return new Identifier[0];
+        }
+        try {
+            Identifier phone = Identifiers.normalise(IdentifierType.PHONE, written, context);
+            return new Identifier[] {Identifiers.account(PLATFORM, phone.value()), phone};
+        } catch (InvalidIdentifierException e) {
+            if (written.charAt(0) != '+') {
+                return new Identifier[0];
+            }
+            return new Identifier[] {Identifiers.account(PLATFORM, "+" + written.replaceAll("\\D", "")), null};
         }
     }
 
@@ -367,24 +390,16 @@ final class WhatsAppFile {
         for (String p : sm.participants()) {
             person(p, numberChange ? "new_number" : "participant", n, mentions);
         }
-        ChatText.mentions(text, "text", context, mentions);
-        dropDuplicateFinds(mentions);
+        if (!sm.recognised()) {
+            ChatText.mentions(text, "text", context, mentions);
+        } else if (sm.subject() != null) {
+            ChatText.mentions(sm.subject(), "subject", context, mentions);
+        }
         Fields f = new Fields(9).put("platform", PLATFORM).put("chat", chat).put("chat_name", chatName)
                 .put("event", sm.type()).put("actor", sm.actor())
                 .put("participants", sm.participants().isEmpty() ? null : sm.participants())
                 .put("subject", sm.subject() == null ? null : ChatText.safe(sm.subject())).put("text", ChatText.safe(text));
         sink.accept(new ParsedRecord(RecordKind.EVENT, n, offset, time, f.map(), mentions));
-    }
-
-    /** A number named as actor or participant is also found in the text: keep the mention with the role. */
-    private static void dropDuplicateFinds(List<Mention> mentions) {
-        java.util.Set<String> withRole = new java.util.HashSet<>();
-        for (Mention m : mentions) {
-            if (!m.role().equals("text")) {
-                withRole.add(m.identifier().key());
-            }
-        }
-        mentions.removeIf(m -> m.role().equals("text") && withRole.contains(m.identifier().key()));
     }
 
     /** The attachment the message names, or null. */

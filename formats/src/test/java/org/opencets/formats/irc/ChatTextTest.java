@@ -66,19 +66,22 @@ class ChatTextTest {
         List<String> valid = new java.util.ArrayList<>();
         java.util.Set<String> regions = new java.util.TreeSet<>(util.getSupportedRegions());
         regions.add("ZZ");
+        List<String> candidates = new java.util.ArrayList<>();
+        for (int len = 1; len <= 3; len++) {
+            for (int v = 0; v < Math.pow(10, len); v++) {
+                String digits = String.format(java.util.Locale.ROOT, "%0" + len + "d", v);
+                candidates.add(digits);
+                candidates.add("+" + digits);
+            }
+        }
         for (String region : regions) {
-            for (int len = 1; len <= 3; len++) {
-                for (int v = 0; v < Math.pow(10, len); v++) {
-                    String digits = String.format(java.util.Locale.ROOT, "%0" + len + "d", v);
-                    for (String candidate : List.of(digits, "+" + digits)) {
-                        try {
-                            if (util.isValidNumber(util.parse(candidate, region))) {
-                                valid.add(region + " " + candidate);
-                            }
-                        } catch (com.google.i18n.phonenumbers.NumberParseException notANumber) {
-                            // not a number at all
-                        }
+            for (String candidate : candidates) {
+                try {
+                    if (util.isValidNumber(util.parse(candidate, region))) {
+                        valid.add(region + " " + candidate);
                     }
+                } catch (com.google.i18n.phonenumbers.NumberParseException notANumber) {
+                    // not a number at all
                 }
             }
         }
