@@ -24,6 +24,18 @@ import org.opencets.core.record.Mention;
  * change to the extractor that breaks the condition fails the build.
  */
 public final class ChatText {
+    /** The ASCII characters the search condition looks at: digits, '@', ':' and '.'. */
+    private static final boolean[] MARKS = new boolean[128];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            MARKS[c] = true;
+        }
+        MARKS['@'] = true;
+        MARKS[':'] = true;
+        MARKS['.'] = true;
+    }
+
     private ChatText() {
     }
 
@@ -35,6 +47,9 @@ public final class ChatText {
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (c < 0x80) {
+                if (!MARKS[c]) {
+                    continue;
+                }
                 if (c >= '0' && c <= '9' && ++digits == 4 || c == '@') {
                     return true;
                 }

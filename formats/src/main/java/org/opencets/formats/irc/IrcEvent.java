@@ -61,6 +61,15 @@ record IrcEvent(String type, String nick, String other, String userhost, String 
         if (sentence.length() > 4096) {
             return null;
         }
+        IrcEvent common = common(sentence);
+        return common != null ? common : byPatterns(sentence);
+    }
+
+    /** The event as the patterns read it (what {@link #common} must agree with). */
+    static IrcEvent byPatterns(String sentence) {
+        if (sentence.length() > 4096) {
+            return null;
+        }
         boolean nick = sentence.contains("known as") || sentence.contains("Nick change");
         boolean join = sentence.contains("join") || sentence.contains("Join");
         boolean part = sentence.contains("left") || sentence.contains("Part");
@@ -89,6 +98,60 @@ record IrcEvent(String type, String nick, String other, String userhost, String 
             }
         }
         return null;
+    }
+
+    /**
+     * The most frequent sentences, read without the patterns: {@code nick [user@host] has joined #chan},
+     * {@code has left #chan [reason]}, {@code has quit [reason]}, with brackets or parentheses (irssi,
+     * Ubuntu, HexChat, WeeChat). Returns null for anything else, which then goes to the patterns.
+     */
+    static IrcEvent common(String s) {
+        int sp = s.indexOf(' ');
+        if (sp <= 0 || sp + 2 >= s.length()) {
+            return null;
+        }
+        char open = s.charAt(sp + 1);
+        char close = open == '[' ? ']' : open == '(' ? ')' : 0;
+        if (close == 0) {
+            return null;
+        }
+        int end = s.indexOf(close, sp + 2);
+        if (end < 0 || !s.startsWith(" has ", end + 1)) {
+            return null;
+        }
+        for (int i = sp + 2; i < end; i++) {
+            if (s.charAt(i) == ' ') {
+                return null;
+            }
+        }
+        String nick = strip(s.substring(0, sp));
+        String uh = end > sp + 2 ? s.substring(sp + 2, end) : null;
+        int verb = end + 6;
+        if (s.startsWith("joined ", verb)) {
+            String chan = s.substring(verb + 7);
+            return chan.isEmpty() || chan.indexOf(' ') >= 0 ? null : new IrcEvent("join", nick, null, uh, chan, null);
+        }
+        if (s.startsWith("quit", verb)) {
+            String rest = s.substring(verb + 4);
+            if (rest.isEmpty()) {
+                return new IrcEvent("quit", nick, null, uh, null, null);
+            }
+            return rest.startsWith(" ") && wrapped(rest.substring(1)) ? new IrcEvent("quit", nick, null, uh, null, unwrap(rest.substring(1))) : null;
+        }
+        if (s.startsWith("left ", verb)) {
+            String rest = s.substring(verb + 5);
+            int chanEnd = rest.indexOf(' ');
+            if (chanEnd < 0) {
+                return rest.isEmpty() ? null : new IrcEvent("part", nick, null, uh, rest, null);
+            }
+            String reason = rest.substring(chanEnd + 1);
+            return wrapped(reason) ? new IrcEvent("part", nick, null, uh, rest.substring(0, chanEnd), unwrap(reason)) : null;
+        }
+        return null;
+    }
+
+    private static boolean wrapped(String r) {
+        return r.length() >= 2 && (r.charAt(0) == '[' && r.endsWith("]") || r.charAt(0) == '(' && r.endsWith(")"));
     }
 
     private static String group(Matcher m, String name) {
