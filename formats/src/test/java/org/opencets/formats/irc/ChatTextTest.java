@@ -23,7 +23,8 @@ class ChatTextTest {
                 "dead:beef::1", "fe80::1", "cafe:babe", "ab:cd:ef", "a:b", "1.2.3.4", "10.0.0", "+44 20 7946 0018",
                 "020 7946 0018", "4111 1111 1111 1111", "٣", "１２３", "hello", "wow", "mail", "@", "@@", "//", ":/",
                 "é", "\u202F", "\n", "(", ")", "-", "lol", "email me", "+", "0", "7", "12", "123", "4002", "+683 4002",
-                "1-800-FLOWERS", "+1", "٣٤", "０１");
+                "1-800-FLOWERS", "+1", "٣٤", "０１", "020", "7946 0018", "\n", "\r\n", "4111 1111", "1111 1111", "81.2.",
+                "69.160", "a@", "b.org", "\n\n");
         return piece.list().ofMaxSize(12).map(l -> String.join("", l));
     }
 
@@ -34,12 +35,23 @@ class ChatTextTest {
         }
     }
 
-    @Property(tries = 500)
+    @Property(tries = 3000)
     void mentionsAreExactlyWhatTheExtractorFinds(@ForAll("chatText") String text) {
         List<Mention> out = new java.util.ArrayList<>();
         ChatText.mentions(text, "text", ReaderHarness.CONTEXT, out);
-        assertThat(out).extracting(m -> m.identifier().key())
-                .containsExactlyElementsOf(TextExtractor.extract(text, ReaderHarness.CONTEXT).stream().map(f -> f.identifier().key()).toList());
+        assertThat(out).extracting(m -> m.identifier().key() + "@" + m.start() + "-" + m.end() + "=" + m.raw())
+                .as(text)
+                .containsExactlyElementsOf(TextExtractor.extract(text, ReaderHarness.CONTEXT).stream()
+                        .map(f -> f.identifier().key() + "@" + f.start() + "-" + f.end() + "=" + f.raw()).toList());
+    }
+
+    @Test
+    void noIdentifierSpansALineBreakSoLinesAreSearchedAlone() {
+        for (String text : List.of("call 020\n7946 0018", "call 020 7946\n0018 now", "card 4111 1111\n1111 1111",
+                "81.2.\n69.160", "a@\nb.org", "www.\nexample.org", "+44\n20 7946 0018", "fe80:\n:1 and dead:beef::1",
+                "x\n\n mail a@b.org\ncall +44 20 7946 0018\n")) {
+            mentionsAreExactlyWhatTheExtractorFinds(text);
+        }
     }
 
     @Test
