@@ -75,30 +75,42 @@ public final class ChatText {
      * their offsets in the text.
      */
     public static void mentions(String text, String field, IdentifierContext context, List<Mention> out) {
+        mentions(text, 0, field, context, out);
+    }
+
+    /**
+     * As {@link #mentions(String, String, IdentifierContext, List)} for the text from index {@code from}
+     * on (offsets stay those of the whole text).
+     */
+    public static void mentions(String text, int from, String field, IdentifierContext context, List<Mention> out) {
+        if (from > 0) {
+            text = text.substring(from);
+        }
         if (!mayHoldIdentifiers(text)) {
             return;
         }
+        int shift = from;
         int nl = text.indexOf('\n');
         if (nl < 0) {
-            add(text, 0, field, context, out);
+            add(text, shift, field, context, out);
             return;
         }
         // A message of several lines is searched line by line, each only if it may hold an identifier:
         // no identifier the extractor finds spans a line break (e-mails, URLs, addresses and card numbers
         // cannot hold one; libphonenumber's matcher does not take it as punctuation), so this finds
         // exactly what searching the whole text finds (ChatTextTest checks it), with fewer searches.
-        int from = 0;
-        while (from <= text.length()) {
+        int start = 0;
+        while (start <= text.length()) {
             int end = nl < 0 ? text.length() : nl;
-            String line = text.substring(from, end);
+            String line = text.substring(start, end);
             if (mayHoldIdentifiers(line)) {
-                add(line, from, field, context, out);
+                add(line, shift + start, field, context, out);
             }
             if (nl < 0) {
                 break;
             }
-            from = nl + 1;
-            nl = text.indexOf('\n', from);
+            start = nl + 1;
+            nl = text.indexOf('\n', start);
         }
     }
 

@@ -285,10 +285,18 @@ final class WhatsAppFile {
         List<Mention> sender = sender(name, n);
         List<Mention> mentions;
         String safe = text;
+        String attachment = attachment(text);
+        // An attachment's line names a file ("IMG-20240304-WA0001.jpg (file attached)"): its digits are a
+        // date and a counter, not identifiers; only the caption lines after it are searched.
+        int searchFrom = 0;
+        if (attachment != null) {
+            int nl = text.indexOf('\n');
+            searchFrom = nl < 0 ? text.length() : nl + 1;
+        }
         if (ChatText.mayHoldIdentifiers(text)) {
             mentions = new ArrayList<>(sender.size() + 2);
             mentions.addAll(sender);
-            ChatText.mentions(text, "text", context, mentions);
+            ChatText.mentions(text, searchFrom, "text", context, mentions);
             safe = ChatText.safe(text);
         } else {
             mentions = sender;
@@ -296,7 +304,7 @@ final class WhatsAppFile {
         boolean phone = !sender.isEmpty();
         Fields f = new Fields(6).put("platform", PLATFORM).put("chat", chat)
                 .put(phone ? "sender_phone" : "sender_name", name).put("text", safe)
-                .put("attachment", attachment(text));
+                .put("attachment", attachment);
         sink.accept(new ParsedRecord(RecordKind.MESSAGE, n, offset, time, f.map(), mentions));
     }
 

@@ -198,6 +198,17 @@ class WhatsAppReaderTest {
     }
 
     @Test
+    void anAttachmentsFileNameIsNotSearchedButItsCaptionIs() throws IOException {
+        ReaderHarness.Result r = read("a.txt", "13/02/2024, 10:00 - A: IMG-20240213-WA0001.jpg (file attached)\n"
+                + "from +44 7400 123456\n", Map.of());
+        assertThat(r.records.get(0).fields()).containsEntry("attachment", "IMG-20240213-WA0001.jpg");
+        assertThat(ids(r.records.get(0))).containsExactly("text=phone:+447400123456");
+        String text = (String) r.records.get(0).fields().get("text");
+        assertThat(text.substring(r.records.get(0).mentions().get(0).start(), r.records.get(0).mentions().get(0).end()))
+                .isEqualTo("+44 7400 123456");
+    }
+
+    @Test
     void attachmentsNamedInTheText() {
         assertThat(WhatsAppFile.attachment("<attached: 00000012-PHOTO-2024-03-04.jpg>")).isEqualTo("00000012-PHOTO-2024-03-04.jpg");
         assertThat(WhatsAppFile.attachment("IMG-20240304-WA0001.jpg (file attached)\ncaption")).isEqualTo("IMG-20240304-WA0001.jpg");
