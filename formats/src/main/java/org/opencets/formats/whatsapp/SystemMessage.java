@@ -17,25 +17,26 @@ import java.util.regex.Pattern;
  * @param subject      the new subject, or null
  */
 record SystemMessage(String type, String actor, List<String> participants, String subject) {
-    private record Form(String type, Pattern pattern) {
+    /** A wording: its type, a word it cannot do without (tested first, cheaply), and its pattern. */
+    private record Form(String type, String keyword, Pattern pattern) {
     }
 
     private static final List<Form> FORMS = List.of(
-            form("created_group", "(?<actor>.+?) created (?:group \"(?<subject>.*)\"|this group)"),
-            form("added", "(?<actor>.+?) added (?<who>.+)"),
-            form("removed", "(?<actor>.+?) removed (?<who>.+)"),
-            form("left", "(?<actor>.+?) left"),
-            form("joined", "(?<actor>.+?) joined using this group's invite link"),
-            form("subject_changed", "(?<actor>.+?) changed the subject (?:from \".*\" )?to \"(?<subject>.*)\""),
-            form("icon_changed", "(?<actor>.+?) (?:changed|deleted) this group's icon"),
-            form("description_changed", "(?<actor>.+?) changed the group description"),
-            form("number_changed", "(?<actor>.+?) changed their phone number to a new number\\..*"),
-            form("number_changed", "(?<actor>.+?) changed to (?<who>\\+[\\d\\s()\\-]+)"),
-            form("security_code_changed", "Your security code with (?<actor>.+?) changed\\..*"),
-            form("added", "(?<actor>You) were added"));
+            form("created_group", " created ", "(?<actor>.+?) created (?:group \"(?<subject>.*)\"|this group)"),
+            form("added", " added ", "(?<actor>.+?) added (?<who>.+)"),
+            form("removed", " removed ", "(?<actor>.+?) removed (?<who>.+)"),
+            form("left", " left", "(?<actor>.+?) left"),
+            form("joined", " joined using ", "(?<actor>.+?) joined using this group's invite link"),
+            form("subject_changed", " changed the subject ", "(?<actor>.+?) changed the subject (?:from \".*\" )?to \"(?<subject>.*)\""),
+            form("icon_changed", " this group's icon", "(?<actor>.+?) (?:changed|deleted) this group's icon"),
+            form("description_changed", " changed the group description", "(?<actor>.+?) changed the group description"),
+            form("number_changed", " changed their phone number ", "(?<actor>.+?) changed their phone number to a new number\\..*"),
+            form("number_changed", " changed to +", "(?<actor>.+?) changed to (?<who>\\+[\\d\\s()\\-]+)"),
+            form("security_code_changed", "Your security code with ", "Your security code with (?<actor>.+?) changed\\..*"),
+            form("added", "You were added", "(?<actor>You) were added"));
 
-    private static Form form(String type, String regex) {
-        return new Form(type, Pattern.compile(regex, Pattern.DOTALL));
+    private static Form form(String type, String keyword, String regex) {
+        return new Form(type, keyword, Pattern.compile(regex, Pattern.DOTALL));
     }
 
     /** True for the notice WhatsApp puts at the start of every chat. */
@@ -50,6 +51,9 @@ record SystemMessage(String type, String actor, List<String> participants, Strin
         }
         if (text.length() <= 2000) {
             for (Form f : FORMS) {
+                if (!text.contains(f.keyword)) {
+                    continue;
+                }
                 Matcher m = f.pattern.matcher(text);
                 if (m.matches()) {
                     String who = f.pattern.pattern().contains("<who>") ? m.group("who") : null;
