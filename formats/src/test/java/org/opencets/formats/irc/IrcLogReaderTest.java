@@ -214,6 +214,26 @@ class IrcLogReaderTest {
     }
 
     @Test
+    void zncLinesAndTimesWithSeconds() throws IOException {
+        ReaderHarness.Result r = read("#lobby_20240304.log", """
+                [10:00:00] *** Joins: darkstar (ds@81.2.69.160)
+                [10:00:05] <darkstar> hi
+                [10:00:09] *** Quits: darkstar (ds@81.2.69.160) (Quit: bye)
+                [10:00:10] *** Parts: bluebird (bb@host.example) (gone)
+                """, Map.of());
+        assertThat(r.rejected).isEmpty();
+        assertThat(r.records).extracting(x -> x.fields().get("event") == null ? x.fields().get("type") : x.fields().get("event"))
+                .containsExactly("join", "message", "quit", "part");
+        assertThat(r.records.get(0).fields()).containsEntry("channel", "#lobby").containsEntry("userhost", "ds@81.2.69.160");
+        assertThat(found(r.records.get(0))).containsExactly("ip:81.2.69.160");
+        assertThat(r.records.get(2).fields()).containsEntry("reason", "Quit: bye");
+        assertThat(r.records.get(3).fields()).containsEntry("reason", "gone").containsEntry("nick", "bluebird");
+        ReaderHarness.Result xchat = read("x.log", "10:00:05 <a>\thi there\n", Map.of("date", "2024-03-04"));
+        assertThat(xchat.records.get(0).occurredAt()).isEqualTo("2024-03-04T10:00:05");
+        assertThat(xchat.records.get(0).fields()).containsEntry("text", "hi there");
+    }
+
+    @Test
     void theChannelOptionWinsOverTheFileName() throws IOException {
         ReaderHarness.Result r = read("#a.2024-03-04.log", "10:00 <x> y\n", Map.of("channel", "#b"));
         assertThat(r.records.get(0).fields()).containsEntry("channel", "#b");
