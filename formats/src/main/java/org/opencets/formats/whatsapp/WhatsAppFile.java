@@ -3,6 +3,7 @@ package org.opencets.formats.whatsapp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -97,26 +98,53 @@ final class WhatsAppFile {
         return c >= '\u200E' && (c <= '\u200F' || c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069');
     }
 
-    private Charset charset() throws IOException {
-        if (source.charset() != null) {
-            return source.charset();
-        }
+    /** How the file's bytes are decoded: a charset for {@link LineInput}, or UTF-16 read by {@link Utf16Lines}. */
+    private record Decoding(Charset charset, boolean utf16, boolean bigEndian, int bom) {
+    }
+
+    /**
+     * The named encoding, else a byte-order mark, else UTF-16 recognised by its zero bytes
+     * ({@link TextEncoding}), else UTF-8 (with or without its mark, which {@link LineInput} skips).
+     */
+    private Decoding decoding() throws IOException {
         byte[] head;
         try (InputStream in = source.open()) {
             head = in.readNBytes(4096);
         }
-        Charset cs = TextEncoding.detect(head);
-        boolean bom = head.length >= 2 && ((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE
-                || (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF);
-        return bom ? null : cs; // with a byte-order mark LineInput detects and skips it
+        boolean le = head.length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE;
+        boolean be = head.length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF;
+        Charset named = source.charset();
+        if (named != null) {
+            if (named.equals(StandardCharsets.UTF_16LE) || named.equals(StandardCharsets.UTF_16BE)) {
+                boolean big = named.equals(StandardCharsets.UTF_16BE);
+                return new Decoding(null, true, big, big ? (be ? 2 : 0) : (le ? 2 : 0));
+            }
+            if (named.equals(StandardCharsets.UTF_16)) {
+                return new Decoding(null, true, !le, le || be ? 2 : 0);
+            }
+            return new Decoding(named, false, false, 0);
+        }
+        if (le || be) {
+            return new Decoding(null, true, be, 2);
+        }
+        Charset detected = TextEncoding.detect(head);
+        if (detected != null) {
+            return new Decoding(null, true, detected.equals(StandardCharsets.UTF_16BE), 0);
+        }
+        return new Decoding(null, false, false, 0);
     }
 
-    private LineInput lines(Charset cs) throws IOException {
-        return new LineInput(source.open(), cs, source.name(), source.maxLineBytes());
+    private ExportLines lines(Decoding d) throws IOException {
+        if (d.utf16()) {
+            InputStream in = source.open();
+            in.skipNBytes(d.bom());
+            return new Utf16Lines(in, d.bigEndian(), d.bom(), source.maxLineBytes());
+        }
+        return ExportLines.of(new LineInput(source.open(), d.charset(), source.name(), source.maxLineBytes()));
     }
 
     void read() throws IOException {
-        Charset cs = charset();
+        Decoding cs = decoding();
         String orderOption = source.option("date-order").orElse(null);
         if (orderOption != null) {
             try {
@@ -127,11 +155,15 @@ final class WhatsAppFile {
         } else {
             order = settle(cs);
         }
-        try (LineInput lines = lines(cs)) {
+        try (ExportLines lines = lines(cs)) {
             while (lines.next()) {
                 long n = lines.lineNumber();
                 if (lines.problem() != null) {
+                    // The unreadable line and the lines that continue it form the rejected unit: the
+                    // message before it ends here, and no text is joined across the damage.
+                    flush();
                     sink.reject(n, lines.problem());
+                    skipping = true;
                     continue;
                 }
                 line(lines.line(), n, lines.byteOffset());
@@ -145,10 +177,10 @@ final class WhatsAppFile {
     }
 
     /** The first pass: reads line heads until one proves the date order, or to the end. */
-    private DateOrder settle(Charset cs) throws IOException {
+    private DateOrder settle(Decoding cs) throws IOException {
         DateOrder.Vote vote = new DateOrder.Vote();
         ChatHeader h = new ChatHeader();
-        try (LineInput lines = lines(cs)) {
+        try (ExportLines lines = lines(cs)) {
             while (lines.next() && !vote.proven()) {
                 String s = lines.line();
                 if (s != null && h.parse(stripMarks(s)) && h.problem == null) {

@@ -65,6 +65,20 @@ class WhatsAppHostileInputTest {
     }
 
     @Test
+    void aHundredMegabyteUtf16LineIsRejectedWithoutBeingHeld() throws IOException {
+        byte[] before = "13/03/2024, 10:00 - A: ".getBytes(StandardCharsets.UTF_16LE);
+        byte[] after = "\n13/03/2024, 10:01 - B: next\n".getBytes(StandardCharsets.UTF_16LE);
+        ReaderHarness.Result r = new ReaderHarness.Result();
+        long units = 50L * 1024 * 1024; // 100 MB
+        new WhatsAppReader().read(source("huge16.txt", before, "x".getBytes(StandardCharsets.UTF_16LE), units, after), r);
+        assertThat(r.rejected).singleElement().asString().startsWith("1: line is longer than 16 MiB");
+        assertThat(r.records).singleElement().satisfies(x -> {
+            assertThat(x.line()).isEqualTo(2);
+            assertThat(x.offset()).isEqualTo(before.length + 2 * units + 2);
+        });
+    }
+
+    @Test
     void aMessageOfAHundredMegabytesInShortLinesIsRejectedWithoutHoldingIt() throws IOException {
         byte[] before = "13/03/2024, 10:00 - A: start\n".getBytes(StandardCharsets.UTF_8);
         byte[] after = "13/03/2024, 10:01 - B: next\n".getBytes(StandardCharsets.UTF_8);

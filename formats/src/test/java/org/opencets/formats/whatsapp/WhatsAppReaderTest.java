@@ -178,6 +178,37 @@ class WhatsAppReaderTest {
     }
 
     @Test
+    void utf16RecordsCarryByteOffsetsAndBadCodeUnitsAreReportedWithTheirs() throws IOException {
+        String text = "13/02/2024, 10:00 - A: one\r\n13/02/2024, 10:01 - B: two\n";
+        byte[] body = text.getBytes(StandardCharsets.UTF_16LE);
+        byte[] withBom = new byte[body.length + 2];
+        withBom[0] = (byte) 0xFF;
+        withBom[1] = (byte) 0xFE;
+        System.arraycopy(body, 0, withBom, 2, body.length);
+        ReaderHarness.Result r = ReaderHarness.read(reader, "a.txt", withBom);
+        assertThat(r.records).extracting(ParsedRecord::offset).containsExactly(2L, 2L + 2L * text.indexOf("13/02/2024, 10:01"));
+        assertThat(r.records.get(0).fields()).containsEntry("text", "one");
+
+        // a high surrogate followed by 'y' (Java's encoder would replace it, so the bytes are put in by hand)
+        byte[] head = "13/02/2024, 10:00 - A: x\n13/02/2024, 10:01 - B: ".getBytes(StandardCharsets.UTF_16BE);
+        byte[] tail = "y\ncontinued\n13/02/2024, 10:02 - C: z".getBytes(StandardCharsets.UTF_16BE);
+        byte[] be = new byte[head.length + 2 + tail.length];
+        System.arraycopy(head, 0, be, 0, head.length);
+        be[head.length] = (byte) 0xD8;
+        System.arraycopy(tail, 0, be, head.length + 2, tail.length);
+        ReaderHarness.Result bad = ReaderHarness.read(reader, "a.txt", be);
+        assertThat(bad.records).extracting(ParsedRecord::line).containsExactly(1L, 4L);
+        assertThat(bad.records.get(0).fields()).containsEntry("text", "x");
+        int at = head.length;
+        assertThat(bad.rejected).containsExactly("2: bytes at offset " + at + " are not valid UTF-16BE");
+
+        byte[] odd = java.util.Arrays.copyOf(body, body.length + 1);
+        ReaderHarness.Result cut = ReaderHarness.read(reader, "a.txt", odd);
+        assertThat(cut.records).hasSize(2);
+        assertThat(cut.rejected).containsExactly("3: bytes at offset " + body.length + " are not valid UTF-16LE");
+    }
+
+    @Test
     void utf8ByteOrderMarkWindows1252AndInvalidBytes() throws IOException {
         byte[] body = "13/02/2024, 10:00 - Zoë: café\n".getBytes(StandardCharsets.UTF_8);
         byte[] bom = new byte[body.length + 3];
