@@ -23,6 +23,11 @@ import org.opencets.formats.read.LineInput;
  * {@link LineInput} and nothing else: the ceiling any line-based reader can reach on this machine, to
  * compare a reader's figure with in the same session.
  *
+ * <p>With {@code --measure FORMAT FILE} it runs, in turns, that baseline and the reader (as
+ * {@link ReaderThroughput} does, one thread, no store) and reports both by wall clock and by the
+ * thread's CPU time: on a machine shared with other work, CPU time is the figure that says what one
+ * core does, and the ratio of reader to baseline in the same run is the figure that travels.
+ *
  * <pre>
  * ./mvnw -q -B -DskipTests package -pl bench -am
  * java -cp 'bench/target/opencets-bench.jar:bench/target/lib/*' org.opencets.bench.formats.ChatLogSamples \
@@ -31,6 +36,8 @@ import org.opencets.formats.read.LineInput;
  *      --baseline /tmp/chat-irssi.log
  * java -Xmx1g -cp 'bench/target/opencets-bench.jar:bench/target/lib/*' org.opencets.bench.formats.ReaderThroughput \
  *      --format irc /tmp/chat-irssi.log
+ * java -Xmx1g -cp 'bench/target/opencets-bench.jar:bench/target/lib/*' org.opencets.bench.formats.ChatLogSamples \
+ *      --measure irc /tmp/chat-irssi.log [--runs 3]
  * </pre>
  *
  * Layouts: {@code irssi}, {@code weechat} (format irc); {@code android}, {@code ios} (format whatsapp).
@@ -60,6 +67,8 @@ public final class ChatLogSamples {
         long mb = 0;
         Path out = null;
         Path baseline = null;
+        String measure = null;
+        int runs = 3;
         long seed = 20261121L;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -68,8 +77,17 @@ public final class ChatLogSamples {
                 case "--out" -> out = Path.of(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--baseline" -> baseline = Path.of(args[++i]);
+                case "--measure" -> {
+                    measure = args[++i];
+                    baseline = Path.of(args[++i]);
+                }
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
+        }
+        if (measure != null) {
+            measure(measure, baseline, runs);
+            return;
         }
         if (baseline != null) {
             baseline(baseline);
@@ -108,6 +126,68 @@ public final class ChatLogSamples {
             }
         }
         System.out.printf(Locale.ROOT, "lines only (LineInput, strict UTF-8): best %.1f MB/s%n", best);
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** Wall and CPU seconds of one task on this thread. */
+    private record Timing(double wall, double cpu, long count) {
+    }
+
+    private interface Task {
+        long run() throws IOException;
+    }
+
+    private static Timing time(Task task) throws IOException {
+        long c0 = THREADS.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        long n = task.run();
+        return new Timing((System.nanoTime() - t0) / 1e9, (THREADS.getCurrentThreadCpuTime() - c0) / 1e9, n);
+    }
+
+    private static long lines(Path file) throws IOException {
+        long n = 0;
+        try (LineInput in = new LineInput(Files.newInputStream(file), null, file.toString(), 16 << 20)) {
+            while (in.next()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static void measure(String format, Path file, int runs) throws IOException {
+        org.opencets.formats.read.RecordReader reader = org.opencets.formats.read.Formats.installed().byName(format);
+        org.opencets.core.identifier.IdentifierContext ctx = new org.opencets.core.identifier.IdentifierContext("GB",
+                new org.opencets.core.identifier.CardHasher(new byte[32]));
+        double mb = Files.size(file) / 1e6;
+        System.out.printf(Locale.ROOT, "# %s on %s: %.1f MB; JDK %s; one thread; %d cores, load %.1f%n", format, file, mb,
+                Runtime.version(), Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        Task readAll = () -> {
+            long[] n = new long[1];
+            reader.read(org.opencets.formats.read.ReadSource.of(file, ctx), new org.opencets.formats.read.RecordSink() {
+                @Override
+                public void accept(org.opencets.core.record.ParsedRecord r) {
+                    n[0]++;
+                }
+
+                @Override
+                public void reject(long line, String reason) {
+                    throw new IllegalStateException("line " + line + ": " + reason);
+                }
+            });
+            return n[0];
+        };
+        time(() -> lines(file)); // warm-up of both, not counted
+        time(readAll);
+        for (int run = 1; run <= runs; run++) {
+            Timing base = time(() -> lines(file));
+            Timing read = time(readAll);
+            System.out.printf(Locale.ROOT, "run %d: lines only %.1f MB/s CPU (%.1f wall); %s %.1f MB/s CPU (%.1f wall), "
+                            + "%,.0f records/CPU-s, %,d records; reader/lines %.2f (CPU)%n", run, mb / base.cpu(),
+                    mb / base.wall(), format, mb / read.cpu(), mb / read.wall(), read.count() / read.cpu(), read.count(),
+                    base.cpu() / read.cpu());
+        }
     }
 
     private long write(String layout, long bytes, Path out) throws IOException {
