@@ -49,6 +49,8 @@ public final class Ingest {
     private long nextIdentifierId;
     private int pending;
     private long records;
+    /** Whether this import brought any PDQ hash (only then are near-duplicates looked for). */
+    private boolean sawPdq;
 
     /** Identifier key to {id, flags}; flags bit 0 = existed before this import, bit 1 = common. */
     private final Map<String, long[]> cache = new HashMap<>();
@@ -106,6 +108,9 @@ public final class Ingest {
             insertRecord.setString(8, JSON.writeValueAsString(r.fields()));
             insertRecord.addBatch();
             for (Mention m : r.mentions()) {
+                if (m.identifier().type() == org.opencets.core.identifier.IdentifierType.PDQ) {
+                    sawPdq = true;
+                }
                 long identifierId = identifierId(m, recordId);
                 insertMention.setLong(1, recordId);
                 insertMention.setLong(2, identifierId);
@@ -315,6 +320,9 @@ public final class Ingest {
      * widely circulated picture, not a lead.
      */
     private List<NewLink> nearDuplicates(int maxCases, String now) throws SQLException, JsonProcessingException {
+        if (!sawPdq) {
+            return List.of();
+        }
         List<long[]> own = new ArrayList<>();
         List<String> ownHex = new ArrayList<>();
         List<String> ownRole = new ArrayList<>();
