@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,18 +23,12 @@ class CaseUcoExchangeTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
+    CetsRun cets(String... args) {
+        return CetsRun.in(dir.resolve("home"), args);
     }
 
-    Run cets(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), Map.of("CETS_HOME", dir.resolve("home").toString()));
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    Run ok(String... args) {
-        Run r = cets(args);
+    CetsRun ok(String... args) {
+        CetsRun r = cets(args);
         assertThat(r.code()).as(String.join(" ", args) + "\n" + r.err() + r.out()).isZero();
         return r;
     }
@@ -107,14 +98,14 @@ class CaseUcoExchangeTest {
         Files.writeString(sample, SAMPLE);
         ok("import", "--case", "C1", sample.toString());
         Path out = dir.resolve("stolen.jsonld");
-        Run denied = cets("case", "export", "TPS/C1", "--output", out.toString(), "--as", "bob");
+        CetsRun denied = cets("case", "export", "TPS/C1", "--output", out.toString(), "--as", "bob");
         assertThat(denied.code()).isEqualTo(ExitCodes.DENIED);
         assertThat(denied.err()).contains("not shared with bob");
         assertThat(out).doesNotExist();
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".partial"));
         }
-        Run audit = ok("audit", "list", "--json");
+        CetsRun audit = ok("audit", "list", "--json");
         assertThat(audit.out()).contains("case.export").contains("denied");
         ok("case", "share", "C1", "--sharing", "network");
         ok("case", "export", "TPS/C1", "--output", out.toString(), "--as", "bob", "--reason", "deconfliction");
@@ -156,7 +147,7 @@ class CaseUcoExchangeTest {
         ok("case", "create", "C9", "--agency", "TPS", "--title", "Received bundle");
         Path bundle = dir.resolve("received.json");
         Files.writeString(bundle, FOREIGN);
-        Run wrong = cets("import", "--case", "C9", "--format", "transactions-csv", bundle.toString());
+        CetsRun wrong = cets("import", "--case", "C9", "--format", "transactions-csv", bundle.toString());
         assertThat(wrong.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(wrong.err()).contains("looks like case-uco");
         JsonNode report = JSON.readTree(ok("import", "--case", "C9", "--format", "auto", bundle.toString(), "--json").out());

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,14 +99,8 @@ class ChatExportImportTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    Run cets(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), Map.of("CETS_HOME", dir.resolve("home").toString()));
-        return new Run(code, out.toString(), err.toString());
+    CetsRun cets(String... args) {
+        return CetsRun.in(dir.resolve("home"), args);
     }
 
     @BeforeEach
@@ -126,7 +117,7 @@ class ChatExportImportTest {
     }
 
     JsonNode imported(String caseNumber, Path file) throws Exception {
-        Run r = cets("import", "--case", caseNumber, "--format", "auto", file.toString(), "--json");
+        CetsRun r = cets("import", "--case", caseNumber, "--format", "auto", file.toString(), "--json");
         assertThat(r.code()).as(r.err()).isZero();
         return JSON.readTree(r.out());
     }
@@ -136,7 +127,7 @@ class ChatExportImportTest {
         List<String> a = new ArrayList<>(List.of("lookup"));
         a.addAll(List.of(args));
         a.add("--json");
-        Run r = cets(a.toArray(String[]::new));
+        CetsRun r = cets(a.toArray(String[]::new));
         assertThat(r.code()).as(r.err()).isZero();
         List<String> hits = new ArrayList<>();
         for (JsonNode h : JSON.readTree(r.out()).path("cases")) {
@@ -169,22 +160,22 @@ class ChatExportImportTest {
         assertThat(lookup("discord:Alice_Example")).containsExactly("C2 sender_username");
         assertThat(lookup("pan12:5f4dcc3b5aa765d61d8327deb882cf99", "--type", "account")).containsExactly("C1 sender");
         assertThat(lookup("4556 7375 8689 9855")).containsExactly("C1 text");
-        Run card = cets("lookup", "4556737586899855");
+        CetsRun card = cets("lookup", "4556737586899855");
         assertThat(card.out()).contains("C1").doesNotContain("4556737586899855");
     }
 
     @Test
     void aWrongFormatNamesTheLikelyOneAndATruncatedExportNamesItsLine() throws Exception {
         Path telegram = write("result.json", TELEGRAM);
-        Run wrong = cets("import", "--case", "C1", "--format", "discord", telegram.toString());
+        CetsRun wrong = cets("import", "--case", "C1", "--format", "discord", telegram.toString());
         assertThat(wrong.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(wrong.err()).contains("looks like telegram");
-        Run asJsonl = cets("import", "--case", "C1", "--format", "jsonl", write("general.json", DISCORD).toString());
+        CetsRun asJsonl = cets("import", "--case", "C1", "--format", "jsonl", write("general.json", DISCORD).toString());
         assertThat(asJsonl.err()).contains("looks like discord");
 
         String cut = TELEGRAM.substring(0, TELEGRAM.indexOf("\"paid with"));
         Path truncated = write("cut.json", cut);
-        Run r = cets("import", "--case", "C1", "--skip-bad", truncated.toString());
+        CetsRun r = cets("import", "--case", "C1", "--skip-bad", truncated.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
         long lastLine = cut.lines().count();
         assertThat(r.err()).contains("cut.json:" + lastLine + ": the JSON ends early, the file is truncated").doesNotContain("\tat ");

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,14 +19,8 @@ class ChatLogImportTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    Run cets(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), Map.of("CETS_HOME", dir.resolve("home").toString()));
-        return new Run(code, out.toString(), err.toString());
+    CetsRun cets(String... args) {
+        return CetsRun.in(dir.resolve("home"), args);
     }
 
     static final String IRSSI = """
@@ -61,13 +52,13 @@ class ChatLogImportTest {
     }
 
     JsonNode importAuto(String caseNumber, Path file) throws Exception {
-        Run r = cets("import", "--case", caseNumber, "--format", "auto", file.toString(), "--json");
+        CetsRun r = cets("import", "--case", caseNumber, "--format", "auto", file.toString(), "--json");
         assertThat(r.code()).as(r.err()).isZero();
         return new ObjectMapper().readTree(r.out());
     }
 
     void assertSeenOnlyIn(String value, String caseNumber, String otherCase) {
-        Run r = cets("lookup", value);
+        CetsRun r = cets("lookup", value);
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).as(value).contains("seen in 1 case").contains("TPS/" + caseNumber).doesNotContain(otherCase);
     }
@@ -95,7 +86,7 @@ class ChatLogImportTest {
         assertSeenOnlyIn("81.2.69.160", "IRC-1", "WA-1");
         assertSeenOnlyIn("+44 7400 123456", "WA-1", "IRC-1");
         assertSeenOnlyIn("whatsapp:+447400123456", "WA-1", "IRC-1");
-        Run card = cets("lookup", "4556737586899855");
+        CetsRun card = cets("lookup", "4556737586899855");
         assertThat(card.out()).contains("seen in 1 case").contains("TPS/WA-1").doesNotContain("4556737586899855")
                 .doesNotContain("IRC-1");
         assertThat(cets("lookup", "irc:Alice").out()).contains("not seen");
@@ -105,16 +96,16 @@ class ChatLogImportTest {
     void aWrongFormatNamesTheLikelyOneAndATimeOnlyLogWithoutADateNamesTheDateOption() throws Exception {
         Path wa = dir.resolve("export.txt");
         Files.writeString(wa, WHATSAPP);
-        Run wrong = cets("import", "--case", "WA-1", "--format", "irc", wa.toString());
+        CetsRun wrong = cets("import", "--case", "WA-1", "--format", "irc", wa.toString());
         assertThat(wrong.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(wrong.err()).contains("looks like whatsapp");
 
         Path undated = dir.resolve("channel.log");
         Files.writeString(undated, "10:00 <darkstar> hi\n10:01 <bluebird> hello\n");
-        Run noDate = cets("import", "--case", "IRC-1", undated.toString());
+        CetsRun noDate = cets("import", "--case", "IRC-1", undated.toString());
         assertThat(noDate.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(noDate.err()).contains("channel.log:1:").contains("--date");
-        Run dated = cets("import", "--case", "IRC-1", "--date", "2024-03-04", undated.toString(), "--json");
+        CetsRun dated = cets("import", "--case", "IRC-1", "--date", "2024-03-04", undated.toString(), "--json");
         assertThat(dated.code()).as(dated.err()).isZero();
         assertThat(new ObjectMapper().readTree(dated.out()).get("records").asInt()).isEqualTo(2);
     }

@@ -2,8 +2,6 @@ package org.opencets.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -16,14 +14,8 @@ class CommandLineTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    Run cets(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), Map.of("CETS_HOME", dir.resolve("home").toString()));
-        return new Run(code, out.toString(), err.toString());
+    CetsRun cets(String... args) {
+        return CetsRun.in(dir.resolve("home"), args);
     }
 
     @Test
@@ -43,7 +35,7 @@ class CommandLineTest {
 
     @Test
     void parseErrorsExitTwoWithOneLineAndAHint() {
-        Run r = cets("import", "--case");
+        CetsRun r = cets("import", "--case");
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).startsWith("cets: ").contains("--help").doesNotContain("\tat ");
         assertThat(cets("frobnicate").code()).isEqualTo(ExitCodes.USAGE);
@@ -51,7 +43,7 @@ class CommandLineTest {
 
     @Test
     void commandsBeforeInitSayWhatToDoWithoutAStackTrace() {
-        Run r = cets("case", "list");
+        CetsRun r = cets("case", "list");
         assertThat(r.code()).isEqualTo(ExitCodes.ERROR);
         assertThat(r.err()).contains("cets init").doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(r.err().strip().lines()).hasSize(1);
@@ -70,7 +62,7 @@ class CommandLineTest {
         assertThat(cets("case", "create", "C2", "--agency", "RCMP", "--title", "Chat", "--as", "bob").code()).isZero();
         Path tx = dir.resolve("tx.csv");
         Files.writeString(tx, "date,card_number,email\n2024-01-01,4556 7375 8689 9855,a.b@gmail.com\n");
-        Run imported = cets("import", "--case", "C1", "--format", "transactions-csv", tx.toString(), "--json");
+        CetsRun imported = cets("import", "--case", "C1", "--format", "transactions-csv", tx.toString(), "--json");
         assertThat(imported.code()).as(imported.err()).isZero();
         var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(imported.out());
         assertThat(report.get("records").asInt()).isEqualTo(1);
@@ -79,19 +71,19 @@ class CommandLineTest {
         }
         Path msg = dir.resolve("m.jsonl");
         Files.writeString(msg, "{\"kind\":\"message\",\"platform\":\"irc\",\"from\":\"x\",\"text\":\"ab@gmail.com 4556737586899855\"}\n");
-        Run second = cets("import", "--as", "bob", "--case", "C2", msg.toString());
+        CetsRun second = cets("import", "--as", "bob", "--case", "C2", msg.toString());
         assertThat(second.out()).contains("2 new links");
-        Run lookup = cets("lookup", "4556-7375-8689-9855", "--as", "bob");
+        CetsRun lookup = cets("lookup", "4556-7375-8689-9855", "--as", "bob");
         assertThat(lookup.out()).contains("seen in 2 cases").contains("TPS/C1 — not shared with you").doesNotContain("4556737586899855");
         assertThat(cets("alerts", "--as", "bob").out()).contains("RCMP/C2").contains("TPS/C1");
         assertThat(cets("links", "--case", "C1", "--as", "bob").code()).isEqualTo(ExitCodes.DENIED);
 
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "date,card_number\n2024-01-01,4556737586899856\n");
-        Run rejected = cets("import", "--case", "C1", "--format", "transactions-csv", bad.toString());
+        CetsRun rejected = cets("import", "--case", "C1", "--format", "transactions-csv", bad.toString());
         assertThat(rejected.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(rejected.err()).contains("bad.csv:2:").contains("Luhn").doesNotContain("4556737586899856");
-        Run wrongFormat = cets("import", "--case", "C1", "--format", "jsonl", tx.toString());
+        CetsRun wrongFormat = cets("import", "--case", "C1", "--format", "jsonl", tx.toString());
         assertThat(wrongFormat.err()).contains("looks like transactions-csv");
 
         assertThat(cets("audit", "verify").code()).isZero();

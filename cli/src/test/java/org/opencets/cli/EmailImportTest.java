@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,14 +27,8 @@ class EmailImportTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    Run cets(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), Map.of("CETS_HOME", dir.resolve("home").toString()));
-        return new Run(code, out.toString(), err.toString());
+    CetsRun cets(String... args) {
+        return CetsRun.in(dir.resolve("home"), args);
     }
 
     static byte[] attachment() {
@@ -98,7 +90,7 @@ class EmailImportTest {
 
         Path mbox = dir.resolve("seized-mailbox");
         Files.writeString(mbox, mailbox(), StandardCharsets.UTF_8);
-        Run imported = cets("import", "--case", "M1", "--format", "auto", mbox.toString(), "--json");
+        CetsRun imported = cets("import", "--case", "M1", "--format", "auto", mbox.toString(), "--json");
         assertThat(imported.code()).as(imported.err()).isZero();
         JsonNode report = JSON.readTree(imported.out());
         assertThat(report.get("format").asText()).isEqualTo("mbox");
@@ -122,7 +114,7 @@ class EmailImportTest {
 
                 call me
                 """, StandardCharsets.US_ASCII);
-        Run second = cets("import", "--case", "M2", "--format", "auto", eml.toString(), "--json");
+        CetsRun second = cets("import", "--case", "M2", "--format", "auto", eml.toString(), "--json");
         assertThat(second.code()).as(second.err()).isZero();
         JsonNode secondReport = JSON.readTree(second.out());
         assertThat(secondReport.get("format").asText()).isEqualTo("eml");
@@ -145,16 +137,16 @@ class EmailImportTest {
         assertThat(casesWithRoles(lookup("81.2.69.140"))).containsExactly(Map.entry("M2", List.of("received_ip")));
         assertThat(casesWithRoles(lookup("other.person@gmail.com"))).containsExactly(Map.entry("M2", List.of("sender")));
 
-        Run wrong = cets("import", "--case", "M2", "--format", "eml", mbox.toString());
+        CetsRun wrong = cets("import", "--case", "M2", "--format", "eml", mbox.toString());
         assertThat(wrong.code()).isNotZero();
         assertThat(wrong.err()).contains("looks like mbox");
-        Run wrongWay = cets("import", "--case", "M1", "--format", "mbox", eml.toString());
+        CetsRun wrongWay = cets("import", "--case", "M1", "--format", "mbox", eml.toString());
         assertThat(wrongWay.code()).isNotZero();
         assertThat(wrongWay.err()).contains("looks like eml");
     }
 
     private JsonNode lookup(String value) throws Exception {
-        Run r = cets("lookup", value, "--json", "--reason", "test");
+        CetsRun r = cets("lookup", value, "--json", "--reason", "test");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode node = JSON.readTree(r.out());
         assertThat(node.get("seen").asBoolean()).as(value).isTrue();

@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,14 +24,8 @@ class MediaImportTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    Run cets(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), Map.of("CETS_HOME", dir.resolve("home").toString()));
-        return new Run(code, out.toString(), err.toString());
+    CetsRun cets(String... args) {
+        return CetsRun.in(dir.resolve("home"), args);
     }
 
     void setUp() {
@@ -61,18 +52,18 @@ class MediaImportTest {
         Path known = dir.resolve("known.md5");
         Files.writeString(known, md5 + "  series-7/frame-12.jpg\n");
 
-        Run laptopImport = cets("import", "--case", "C1", "--format", "media", "--known", known.toString(), dir.resolve("laptop").toString(), "--json");
+        CetsRun laptopImport = cets("import", "--case", "C1", "--format", "media", "--known", known.toString(), dir.resolve("laptop").toString(), "--json");
         assertThat(laptopImport.code()).as(laptopImport.err()).isZero();
         JsonNode report = JSON.readTree(laptopImport.out());
         assertThat(report.get("format").asText()).isEqualTo("media");
         assertThat(report.get("records").asInt()).as("four files read, one of them not an image").isEqualTo(4);
         assertThat(report.get("warnings").toString()).contains("broken.jpg");
 
-        Run found = cets("lookup", "md5:" + md5, "--json");
+        CetsRun found = cets("lookup", "md5:" + md5, "--json");
         assertThat(found.code()).isZero();
         assertThat(found.out()).contains("C1");
 
-        Run phoneImport = cets("import", "--case", "C2", "--format", "auto", dir.resolve("phone").toString(), "--json", "--as", "bob");
+        CetsRun phoneImport = cets("import", "--case", "C2", "--format", "auto", dir.resolve("phone").toString(), "--json", "--as", "bob");
         assertThat(phoneImport.code()).as(phoneImport.err()).isZero();
         JsonNode phoneReport = JSON.readTree(phoneImport.out());
         assertThat(phoneReport.get("links").asInt()).as("the blurred copy is near the original").isGreaterThanOrEqualTo(1);
@@ -89,7 +80,7 @@ class MediaImportTest {
         assertThat(cets("alerts", "--case", "C1").out()).contains("near-duplicate image");
 
         // the known-list match is kept with the record; no pixel content anywhere
-        Run records = cets("records", "--case", "C1", "--kind", "media", "--json");
+        CetsRun records = cets("records", "--case", "C1", "--kind", "media", "--json");
         assertThat(records.code()).as(records.err()).isZero();
         JsonNode matched = null;
         for (JsonNode r : JSON.readTree(records.out())) {
@@ -116,20 +107,20 @@ class MediaImportTest {
         Path b = dir.resolve("b.media.csv");
         Files.writeString(b, header + "/y/DSC_9.jpg,92eb5ffee6ae2fec3ad71c777531578f,e9d71f5ee7c92d6dc9e92ffdad17b8bd49418f98,"
                 + "3e23e8160039594a33894f6564e1b1348bbd7a0088d42c4acb73eeaed59c009d,,,4000,3000,CANON,Canon EOS 5D,0123456789,\n");
-        Run first = cets("import", "--case", "C1", "--format", "auto", a.toString(), "--json");
+        CetsRun first = cets("import", "--case", "C1", "--format", "auto", a.toString(), "--json");
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(JSON.readTree(first.out()).get("format").asText()).isEqualTo("media-manifest");
-        Run second = cets("import", "--case", "C2", b.toString(), "--json", "--as", "bob");
+        CetsRun second = cets("import", "--case", "C2", b.toString(), "--json", "--as", "bob");
         assertThat(second.code()).as(second.err()).isZero();
         assertThat(JSON.readTree(second.out()).get("links").asInt()).isEqualTo(1);
         assertThat(cets("links", "--case", "C1").out()).contains("device:");
 
         Path bad = dir.resolve("bad.media.csv");
         Files.writeString(bad, header + "/z/x.jpg,nothex,,,,,,,,,,\n");
-        Run rejected = cets("import", "--case", "C1", bad.toString());
+        CetsRun rejected = cets("import", "--case", "C1", bad.toString());
         assertThat(rejected.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(rejected.err()).contains("bad.media.csv:2:").contains("hex digits");
-        Run notAFolder = cets("import", "--case", "C1", "--format", "media", a.toString());
+        CetsRun notAFolder = cets("import", "--case", "C1", "--format", "media", a.toString());
         assertThat(notAFolder.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(notAFolder.err()).contains("not a folder");
     }

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,18 +19,12 @@ class PersonResolutionCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    Run cets(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), Map.of("CETS_HOME", dir.resolve("home").toString()));
-        return new Run(code, out.toString(), err.toString());
+    CetsRun cets(String... args) {
+        return CetsRun.in(dir.resolve("home"), args);
     }
 
     List<JsonNode> personLinks(String user) throws Exception {
-        Run r = cets("links", "--as", user, "--json");
+        CetsRun r = cets("links", "--as", user, "--json");
         assertThat(r.code()).as(r.err()).isZero();
         List<JsonNode> out = new ArrayList<>();
         new ObjectMapper().readTree(r.out()).forEach(l -> {
@@ -48,11 +39,11 @@ class PersonResolutionCommandTest {
     void runJudgeAndExplainOnTheDemoStore() throws Exception {
         assertThat(cets("demo", "--records", "3000", "--quiet").code()).isZero();
 
-        Run denied = cets("resolve", "run", "--as", "analyst.nrp");
+        CetsRun denied = cets("resolve", "run", "--as", "analyst.nrp");
         assertThat(denied.code()).isEqualTo(ExitCodes.DENIED);
         assertThat(denied.err()).contains("administrators and analysts");
 
-        Run run = cets("resolve", "run", "--as", "demo", "--json");
+        CetsRun run = cets("resolve", "run", "--as", "demo", "--json");
         assertThat(run.code()).as(run.err()).isZero();
         JsonNode report = new ObjectMapper().readTree(run.out());
         assertThat(report.get("links_added").asInt()).isPositive();
@@ -66,7 +57,7 @@ class PersonResolutionCommandTest {
         String b = readable.get("b").get("record").asText();
         assertThat(readable.get("evidence").get("rule").asText()).isEqualTo("person resolution");
 
-        Run explained = cets("resolve", "explain", a, b, "--as", "demo");
+        CetsRun explained = cets("resolve", "explain", a, b, "--as", "demo");
         assertThat(explained.code()).as(explained.err()).isZero();
         assertThat(explained.out()).contains("surname").contains("match weight").contains("one person in this run");
 
@@ -74,14 +65,14 @@ class PersonResolutionCommandTest {
         String other = "1";
         assertThat(cets("resolve", "judge", hidden, other, "--different", "--as", "analyst.svp").code()).isEqualTo(ExitCodes.DENIED);
 
-        Run judged = cets("resolve", "judge", a, b, "--different", "--reason", "test", "--as", "demo");
+        CetsRun judged = cets("resolve", "judge", a, b, "--different", "--reason", "test", "--as", "demo");
         assertThat(judged.code()).as(judged.err()).isZero();
         assertThat(judged.out()).contains("different persons").contains("withdrawn");
         assertThat(personLinks("demo")).hasSize(links.size() - 1);
         assertThat(cets("resolve", "judge", a, a, "--same", "--as", "demo").code()).isNotZero();
         assertThat(cets("resolve", "judge", a, b, "--as", "demo").code()).isEqualTo(ExitCodes.USAGE);
 
-        Run rerun = cets("resolve", "run", "--as", "demo");
+        CetsRun rerun = cets("resolve", "run", "--as", "demo");
         assertThat(rerun.out()).contains("0 added");
         assertThat(personLinks("demo")).hasSize(links.size() - 1);
         assertThat(cets("audit", "verify").code()).isZero();

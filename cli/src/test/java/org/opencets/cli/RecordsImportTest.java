@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,21 +78,15 @@ class RecordsImportTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    Run cets(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), Map.of("CETS_HOME", dir.resolve("home").toString()));
-        return new Run(code, out.toString(), err.toString());
+    CetsRun cets(String... args) {
+        return CetsRun.in(dir.resolve("home"), args);
     }
 
     @BeforeEach
     void deployment() {
         assertThat(cets("init", "--agency", "TPS", "--name", "Toronto Police", "--region", "CA", "--admin", "alice").code()).isZero();
         for (String c : new String[] {"PAY", "ARR", "TIP"}) {
-            Run r = cets("case", "create", c, "--agency", "TPS", "--title", c);
+            CetsRun r = cets("case", "create", c, "--agency", "TPS", "--title", c);
             assertThat(r.code()).as(r.err()).isZero();
         }
     }
@@ -103,7 +94,7 @@ class RecordsImportTest {
     JsonNode importAuto(String caseNumber, String fileName, String content) throws Exception {
         Path f = dir.resolve(fileName);
         Files.writeString(f, content);
-        Run r = cets("import", "--case", caseNumber, "--format", "auto", f.toString(), "--json");
+        CetsRun r = cets("import", "--case", caseNumber, "--format", "auto", f.toString(), "--json");
         assertThat(r.code()).as(r.err()).isZero();
         return JSON.readTree(r.out());
     }
@@ -114,7 +105,7 @@ class RecordsImportTest {
         args[0] = "lookup";
         System.arraycopy(lookup, 0, args, 1, lookup.length);
         args[args.length - 1] = "--json";
-        Run r = cets(args);
+        CetsRun r = cets(args);
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).doesNotContain("4556737586899855");
         List<String> cases = new ArrayList<>();
@@ -154,7 +145,7 @@ class RecordsImportTest {
         assertThat(casesOf("j.smith.pics@example.org")).containsExactly("PAY", "TIP");
         assertThat(casesOf("nobody@example.org")).isEmpty();
 
-        Run text = cets("lookup", "4556737586899855");
+        CetsRun text = cets("lookup", "4556737586899855");
         assertThat(text.out()).contains("TPS/PAY").contains("TPS/TIP").doesNotContain("4556737586899855");
     }
 
@@ -162,7 +153,7 @@ class RecordsImportTest {
     void aWrongFormatNamesTheLikelyOne() throws Exception {
         Path f = dir.resolve("tips.json");
         Files.writeString(f, TIPS);
-        Run r = cets("import", "--case", "TIP", "--format", "nibrs-xml", f.toString());
+        CetsRun r = cets("import", "--case", "TIP", "--format", "nibrs-xml", f.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains("looks like tip-json");
         Path x = dir.resolve("arrests.xml");
