@@ -1,6 +1,7 @@
 package org.opencets.media.match;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -11,36 +12,98 @@ import org.opencets.media.pdq.PdqHash;
  * An immutable index of PDQ hashes answering radius queries exactly: every indexed hash within
  * Hamming distance {@code r} of the query, and nothing else. Ids are positions in the input.
  *
- * <h2>Design note: two-level multi-index hashing</h2>
- * Norouzi, Punjani and Fleet, "Fast Search in Hamming Space with Multi-Index Hashing" (CVPR 2012):
- * cut the 256 bits into disjoint chunks; if two hashes are within {@code r}, then by pigeonhole at
- * least one of {@code m} chunks differs in at most {@code floor(r / m)} bits, so probing each chunk's
- * table at that small radius finds every neighbour.
+ * <h2>Design note: two-level generalised pigeonhole over 16-bit chunks</h2>
+ * The 256 bits are cut into 16 chunks of 16 bits, grouped in 8 pairs (32 bits); each chunk has a
+ * table of 65,536 buckets holding, beside the id, the entry's <em>sibling</em> (the other chunk of its
+ * pair) inline.
  *
- * <p>Here the bits are cut into 16 chunks of 16 bits, grouped in 8 pairs (32 bits). Two levels of
- * pigeonhole: if {@code d(q, x) <= r}, some pair differs in at most {@code p = floor(r / 8)} bits;
- * within that pair, one of its two chunks differs in at most {@code h = floor(p / 2)}. At the usual
- * threshold 31, {@code p = 3} and {@code h = 1}: each query probes 16 chunks x 17 buckets of a
- * 65,536-bucket table. Each table stores, beside the id, the entry's sibling chunk (16 bits) inline,
- * so a candidate is tested against the pair bound {@code d(chunk) + d(sibling) <= p} from the bucket
- * itself, sequentially, without touching the full hash; only the few survivors (a random 16-bit
- * sibling passes with probability 137 / 65,536 at p = 3) read the 32-byte hash to be verified.
- * Memory: 32 bytes a hash plus 16 x 6 bytes of tables, about 128 bytes a hash (1.3 GB for ten
- * million). The sibling chunks are packed four to a long and tested four at a time with a SWAR bit
- * count (Warren, Hacker's Delight, 5-1), the scan being the hot loop. A neighbour can be reached
- * through several chunks; it is reported only from the first chunk (in order) that satisfies both
- * bounds, so answers have no duplicates without a hash set.
+ * <p><b>Which buckets.</b> The flexible pigeonhole principle of Qin, Wang, Xiao, Wang, Lin and
+ * Ishikawa ("GPH: Similarity Search in Hamming Space", ICDE 2018; TKDE 2019): if bits are cut into
+ * {@code m} parts and thresholds {@code t_i >= -1} sum to at least {@code r - m + 1}, then two vectors
+ * within {@code r} agree within {@code t_i} on some part {@code i} (otherwise each part differs by at
+ * least {@code t_i + 1}, more than {@code r} in all). It is applied twice. Over the 8 pairs, bounds
+ * {@code T_g} summing to {@code r - 7}, spread evenly; within pair {@code g}, chunk radii summing to
+ * {@code T_g - 1}: {@code floor(T_g / 2)} and the rest. At the usual threshold 31 every pair gets
+ * {@code T = 3} and every chunk radius 1 (the plain pigeonhole of Norouzi, Punjani and Fleet, "Fast
+ * Search in Hamming Space with Multi-Index Hashing", CVPR 2012): 16 tables x 17 buckets. At 32 one
+ * pair gets {@code T = 4}, radii 2 and 1: 392 buckets, where the plain rule ({@code floor(32 / 8) = 4}
+ * for every pair) would probe 2,192. Below 7 whole pairs are skipped ({@code T = -1}): threshold 0
+ * probes one bucket.
  *
- * <p>Above radius 79 ({@code h >= 5}) the probes outnumber a linear scan and the index scans instead.
+ * <p><b>Which entries.</b> A probe of chunk {@code c} at mask weight {@code w} keeps an entry only if
+ * its sibling differs in at most {@code T - w} bits, the pair bound, tested from the bucket itself
+ * without touching the hash: siblings are packed four to a long and counted four at a time with a
+ * SWAR bit count (Warren, Hacker's Delight, 5-1). At 10 million hashes a bucket holds about 150
+ * entries and a query at 31 scans about 42,000 siblings; about one in a hundred passes and has its
+ * 32-byte hash read to be verified.
  *
- * <p>Thread-safe: immutable after construction; queries allocate only their result.
+ * <p><b>Memory-level parallelism.</b> At that size every probe misses the caches, and a loop that
+ * reads a bucket's offsets, then its siblings, then the next bucket's, waits for memory about 300
+ * times a query, one miss at a time (the bucket sizes vary, so the loop's branches mispredict and the
+ * processor cannot run ahead). The query therefore works in phases over blocks of probes, each phase
+ * a loop of independent loads that the processor overlaps: all bucket offsets of the block; then one
+ * load from each 64-byte line of every bucket's siblings (Java has no prefetch instruction, so these
+ * are plain loads whose sum is kept); then the scans, which find their lines in cache; then the ids
+ * of the survivors, their hashes, and the verification. Measured on the 2-core benchmark machine at
+ * 10 million hashes, this phasing alone made queries about three times faster than the same scan
+ * done bucket by bucket (see docs/BENCHMARKS.md, "PDQ matching").
+ *
+ * <p><b>Each answer once.</b> A neighbour may be reached through several chunks. It is reported only
+ * from the first chunk (in order) whose probe keeps it: chunk distance within its radius and pair
+ * distance within the pair bound, both recomputed from the full hash. No hash set is needed.
+ *
+ * <p>When the buckets to probe would cost more than reading every hash (large thresholds, or small
+ * indexes where a bucket holds less than one entry) the index scans instead.
+ *
+ * <p>Memory: 32 bytes a hash plus 16 x (4-byte id + 2-byte sibling) and 16 x 256 KB of offsets,
+ * about 128 bytes a hash (1.28 GB for ten million).
+ *
+ * <p>Thread-safe: immutable after construction; a query allocates only its scratch arrays and result.
  */
 public final class PdqIndex {
     private static final int CHUNKS = 16;
+    private static final int PAIRS = 8;
     private static final int BUCKETS = 1 << 16;
-    private static final int MAX_PROBE_RADIUS = 4;
-    /** masks[h] = all 16-bit values with exactly h bits set. */
-    private static final int[][] MASKS = masksByWeight();
+    /** Probes whose offsets, lines and scans are handled together. */
+    private static final int BLOCK = 512;
+    /** Longs of siblings in a 64-byte line. */
+    private static final int LINE_LONGS = 8;
+    private static final int MAX_PRELOAD_LINES = 8;
+    /** Longs after the last sibling, so that preloading past the last bucket stays in the array. */
+    private static final int PADDING = LINE_LONGS * MAX_PRELOAD_LINES;
+    /** Every 16-bit mask ordered by weight; masks of weight w at [WEIGHT_START[w], WEIGHT_START[w + 1]). */
+    private static final char[] MASKS = new char[BUCKETS];
+    private static final int[] WEIGHT_START = new int[18];
+    private static final Plan[] PLANS = new Plan[256];
+
+    /*
+     * Rough costs in nanoseconds measured on the benchmark machine (PdqMatchBenchmark): a bucket
+     * probe (offsets and first line, overlapped), a sibling scanned, a survivor verified (two cache
+     * misses), a hash compared in a linear scan. Only the choice between probing and scanning depends
+     * on them; both answer the same.
+     */
+    private static final double PROBE_NS = 20;
+    private static final double SIBLING_NS = 0.3;
+    private static final double VERIFY_NS = 40;
+    private static final double SCAN_NS = 2;
+
+    static {
+        int[] count = new int[18];
+        for (int v = 0; v < BUCKETS; v++) {
+            count[Integer.bitCount(v) + 1]++;
+        }
+        for (int w = 0; w <= 16; w++) {
+            count[w + 1] += count[w];
+        }
+        System.arraycopy(count, 0, WEIGHT_START, 0, 18);
+        int[] fill = Arrays.copyOf(count, 17);
+        for (int v = 0; v < BUCKETS; v++) {
+            MASKS[fill[Integer.bitCount(v)]++] = (char) v;
+        }
+        for (int r = 0; r < PLANS.length; r++) {
+            PLANS[r] = Plan.of(r);
+        }
+    }
 
     private final int size;
     private final long[] words; // 4 per hash, hash i at [4i, 4i+4)
@@ -48,20 +111,38 @@ public final class PdqIndex {
     private final int[][] ids = new int[CHUNKS][];
     /** Sibling chunks, four 16-bit lanes a long: entry k of a table is lane k % 4 of long k / 4. */
     private final long[][] siblings = new long[CHUNKS][];
+    /** Lines of siblings loaded ahead per bucket: enough for a bucket of average size. */
+    private final int preloadLines;
 
     /** A hash found within the radius: its id (position in the input) and distance. */
     public record Neighbour(int id, int distance) {
     }
 
+    /** Receives neighbours as they are found. */
+    @FunctionalInterface
+    public interface NeighbourSink {
+        void accept(int id, int distance);
+    }
+
+    /** How a query is answered; tests force each route to check both against brute force. */
+    enum Route {
+        /** Whichever the cost model finds cheaper. */
+        CHEAPER,
+        PROBE,
+        SCAN
+    }
+
     private PdqIndex(long[] words, int size) {
         this.words = words;
         this.size = size;
+        double perBucket = (double) size / BUCKETS;
+        this.preloadLines = (int) Math.min(MAX_PRELOAD_LINES, 1 + (long) (perBucket / (4 * LINE_LONGS)));
         IntStream.range(0, CHUNKS).parallel().forEach(this::buildChunk);
     }
 
     /** Indexes hashes given as words, 4 per hash ({@link PdqHash#word} order); the array is kept, not copied. */
     public static PdqIndex ofWords(long[] words, int count) {
-        if (words.length < 4L * count) {
+        if (count < 0 || words.length < 4L * count) {
             throw new IllegalArgumentException(count + " hashes need " + 4L * count + " words, got " + words.length);
         }
         return new PdqIndex(words, count);
@@ -92,9 +173,9 @@ public final class PdqIndex {
         for (int b = 0; b < BUCKETS; b++) {
             off[b + 1] += off[b];
         }
-        int[] fill = java.util.Arrays.copyOf(off, BUCKETS);
+        int[] fill = Arrays.copyOf(off, BUCKETS);
         int[] idArr = new int[size];
-        long[] sib = new long[(size + 3) / 4];
+        long[] sib = new long[(size + 3) / 4 + PADDING];
         int s = c ^ 1;
         for (int i = 0; i < size; i++) {
             int pos = fill[chunk(words, 4 * i, c)]++;
@@ -119,7 +200,11 @@ public final class PdqIndex {
 
     /** Bytes held by the index's arrays (hashes and tables). */
     public long memoryBytes() {
-        return 8L * words.length + CHUNKS * (4L * (BUCKETS + 1) + 4L * size + 8L * ((size + 3) / 4));
+        long tables = 0;
+        for (int c = 0; c < CHUNKS; c++) {
+            tables += 4L * offsets[c].length + 4L * ids[c].length + 8L * siblings[c].length;
+        }
+        return 8L * words.length + tables;
     }
 
     /** Every indexed hash within {@code threshold} of {@code q}, by distance then id. */
@@ -130,89 +215,37 @@ public final class PdqIndex {
         return out;
     }
 
-    /** Receives neighbours as they are found. */
-    @FunctionalInterface
-    public interface NeighbourSink {
-        void accept(int id, int distance);
-    }
-
     /** Streams every indexed hash within {@code threshold} of {@code q} to {@code sink}, each once, in no set order. */
     public void query(PdqHash q, int threshold, NeighbourSink sink) {
-        if (threshold < 0) {
+        query(q, threshold, sink, Route.CHEAPER);
+    }
+
+    void query(PdqHash q, int threshold, NeighbourSink sink, Route route) {
+        if (threshold < 0 || size == 0) {
             return;
         }
+        if (threshold >= PLANS.length) {
+            scan(q, threshold, sink);
+            return;
+        }
+        Plan plan = PLANS[threshold];
+        boolean probe = switch (route) {
+            case PROBE -> true;
+            case SCAN -> false;
+            case CHEAPER -> plan.probeCost(size) < SCAN_NS * size;
+        };
+        if (probe) {
+            new Probe(q, plan, sink).run();
+        } else {
+            scan(q, threshold, sink);
+        }
+    }
+
+    private void scan(PdqHash q, int threshold, NeighbourSink sink) {
         long q0 = q.w0();
         long q1 = q.w1();
         long q2 = q.w2();
         long q3 = q.w3();
-        int pairRadius = Math.min(threshold, 255) / 8;
-        int chunkRadius = pairRadius / 2;
-        if (chunkRadius > MAX_PROBE_RADIUS) {
-            scan(q0, q1, q2, q3, threshold, sink);
-            return;
-        }
-        long[] qw = {q0, q1, q2, q3};
-        int[] qc = new int[CHUNKS];
-        for (int c = 0; c < CHUNKS; c++) {
-            qc[c] = chunk(qw, 0, c);
-        }
-        for (int c = 0; c < CHUNKS; c++) {
-            int qv = qc[c];
-            int qs = qc[c ^ 1];
-            int[] off = offsets[c];
-            int[] idArr = ids[c];
-            long[] sib = siblings[c];
-            long qs4 = (qs & 0xFFFFL) * 0x0001_0001_0001_0001L;
-            for (int h = 0; h <= chunkRadius; h++) {
-                int budget = pairRadius - h;
-                // lane high bit set by adding this iff the lane's bit count exceeds the budget
-                long over = (0x7FFFL - budget) * 0x0001_0001_0001_0001L;
-                for (int mask : MASKS[h]) {
-                    int bucket = qv ^ mask;
-                    int from = off[bucket];
-                    int to = off[bucket + 1];
-                    for (int g = from >>> 2, last = (to - 1) >>> 2; from < to && g <= last; g++) {
-                        // SWAR: the bit counts of four 16-bit lanes at once (Hacker's Delight 5-1)
-                        long x = sib[g] ^ qs4;
-                        x = x - ((x >>> 1) & 0x5555_5555_5555_5555L);
-                        x = (x & 0x3333_3333_3333_3333L) + ((x >>> 2) & 0x3333_3333_3333_3333L);
-                        x = (x + (x >>> 4)) & 0x0F0F_0F0F_0F0F_0F0FL;
-                        x = (x + (x >>> 8)) & 0x00FF_00FF_00FF_00FFL;
-                        long pass = ~(x + over) & 0x8000_8000_8000_8000L;
-                        if (pass == 0) {
-                            continue;
-                        }
-                        for (int lane = 0; lane < 4; lane++) {
-                            int k = (g << 2) + lane;
-                            if ((pass & (0x8000L << (lane << 4))) == 0 || k < from || k >= to) {
-                                continue;
-                            }
-                            int id = idArr[k];
-                            int b = 4 * id;
-                            int d = Long.bitCount(words[b] ^ q0) + Long.bitCount(words[b + 1] ^ q1)
-                                    + Long.bitCount(words[b + 2] ^ q2) + Long.bitCount(words[b + 3] ^ q3);
-                            if (d <= threshold && firstChunkFinding(b, qc, pairRadius, chunkRadius) == c) {
-                                sink.accept(id, d);
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /** The first chunk whose probe finds entry {@code b}: its distance is at most h and its pair's at most p. */
-    private int firstChunkFinding(int b, int[] qc, int pairRadius, int chunkRadius) {
-        for (int c = 0; c < CHUNKS; c++) {
-            int dc = Integer.bitCount(chunk(words, b, c) ^ qc[c]);
-            if (dc <= chunkRadius && dc + Integer.bitCount(chunk(words, b, c ^ 1) ^ qc[c ^ 1]) <= pairRadius) {
-                return c;
-            }
-        }
-        return -1;
-    }
-
-    private void scan(long q0, long q1, long q2, long q3, int threshold, NeighbourSink sink) {
         for (int i = 0; i < size; i++) {
             int b = 4 * i;
             int d = Long.bitCount(words[b] ^ q0) + Long.bitCount(words[b + 1] ^ q1)
@@ -223,25 +256,202 @@ public final class PdqIndex {
         }
     }
 
-    private static int[][] masksByWeight() {
-        int[][] out = new int[MAX_PROBE_RADIUS + 1][];
-        int[] counts = new int[MAX_PROBE_RADIUS + 1];
-        for (int v = 0; v < BUCKETS; v++) {
-            int w = Integer.bitCount(v);
-            if (w <= MAX_PROBE_RADIUS) {
-                counts[w]++;
+    /**
+     * The bounds for one threshold {@code r}: pair bounds {@code T_g} summing to {@code r - 7} and
+     * chunk radii summing to {@code T_g - 1} within each pair ({@code -1}: not probed).
+     */
+    record Plan(int threshold, int[] pairBound, int[] radius, int probes, double survivorsPerEntry) {
+        static Plan of(int r) {
+            int spare = r - (PAIRS - 1);
+            int base = Math.floorDiv(spare, PAIRS);
+            int extra = spare - PAIRS * base;
+            int[] pair = new int[PAIRS];
+            int[] radius = new int[CHUNKS];
+            int probes = 0;
+            double survivors = 0;
+            for (int g = 0; g < PAIRS; g++) {
+                int t = Math.min(32, base + (g < extra ? 1 : 0));
+                pair[g] = t;
+                radius[2 * g] = Math.min(16, Math.floorDiv(t, 2));
+                radius[2 * g + 1] = Math.min(16, t - 1 - Math.floorDiv(t, 2));
+            }
+            for (int c = 0; c < CHUNKS; c++) {
+                for (int w = 0; w <= radius[c]; w++) {
+                    int masks = WEIGHT_START[w + 1] - WEIGHT_START[w];
+                    int budget = Math.min(16, pair[c >>> 1] - w);
+                    probes += masks;
+                    survivors += masks * (double) WEIGHT_START[budget + 1] / BUCKETS;
+                }
+            }
+            return new Plan(r, pair, radius, probes, survivors);
+        }
+
+        /** Estimated nanoseconds to probe an index of {@code n} hashes. */
+        double probeCost(int n) {
+            double perBucket = (double) n / BUCKETS;
+            return probes * (PROBE_NS + perBucket * SIBLING_NS) + survivorsPerEntry * perBucket * VERIFY_NS;
+        }
+    }
+
+    /** One probing query: its scratch arrays and phases (see the design note). */
+    private final class Probe {
+        private final long q0;
+        private final long q1;
+        private final long q2;
+        private final long q3;
+        private final Plan plan;
+        private final NeighbourSink sink;
+        private final int[] qc = new int[CHUNKS];
+        /** Probes packed as chunk << 24 | budget << 16 | bucket. */
+        private final int[] probes;
+        private final int[] from;
+        private final int[] to;
+        /** Survivors of the sibling test: chunk and position in its table, then id. */
+        private int[] survivorChunk = new int[64];
+        private int[] survivorPos = new int[64];
+        private int[] survivorId = new int[64];
+        private int survivors;
+        /** Sum of the preloaded words, kept so that the loads are not dropped as dead code. */
+        private long preloaded;
+
+        Probe(PdqHash q, Plan plan, NeighbourSink sink) {
+            this.q0 = q.w0();
+            this.q1 = q.w1();
+            this.q2 = q.w2();
+            this.q3 = q.w3();
+            this.plan = plan;
+            this.sink = sink;
+            long[] qw = {q0, q1, q2, q3};
+            for (int c = 0; c < CHUNKS; c++) {
+                qc[c] = chunk(qw, 0, c);
+            }
+            probes = new int[plan.probes()];
+            int n = 0;
+            for (int c = 0; c < CHUNKS; c++) {
+                int bound = plan.pairBound()[c >>> 1];
+                for (int w = 0; w <= plan.radius()[c]; w++) {
+                    int head = c << 24 | Math.min(16, bound - w) << 16;
+                    for (int m = WEIGHT_START[w], end = WEIGHT_START[w + 1]; m < end; m++) {
+                        probes[n++] = head | (qc[c] ^ MASKS[m]);
+                    }
+                }
+            }
+            int block = Math.min(BLOCK, probes.length);
+            from = new int[block];
+            to = new int[block];
+        }
+
+        void run() {
+            for (int start = 0; start < probes.length; start += BLOCK) {
+                int count = Math.min(BLOCK, probes.length - start);
+                bucketBounds(start, count);
+                preload(start, count);
+                scanSiblings(start, count);
+                verifySurvivors();
+            }
+            if (preloaded == 0x5DEE_CE66_DBAD_F00DL) {
+                // never true in practice; makes the preloaded sum observable to the compiler
+                Thread.onSpinWait();
             }
         }
-        for (int w = 0; w <= MAX_PROBE_RADIUS; w++) {
-            out[w] = new int[counts[w]];
-            counts[w] = 0;
-        }
-        for (int v = 0; v < BUCKETS; v++) {
-            int w = Integer.bitCount(v);
-            if (w <= MAX_PROBE_RADIUS) {
-                out[w][counts[w]++] = v;
+
+        private void bucketBounds(int start, int count) {
+            for (int j = 0; j < count; j++) {
+                int p = probes[start + j];
+                int[] off = offsets[p >>> 24];
+                int b = p & 0xFFFF;
+                from[j] = off[b];
+                to[j] = off[b + 1];
             }
         }
-        return out;
+
+        private void preload(int start, int count) {
+            long sum = preloaded;
+            int lines = preloadLines;
+            for (int j = 0; j < count; j++) {
+                long[] sib = siblings[probes[start + j] >>> 24];
+                int g = from[j] >>> 2;
+                for (int l = 0; l < lines; l++) {
+                    sum += sib[g + l * LINE_LONGS];
+                }
+            }
+            preloaded = sum;
+        }
+
+        private void scanSiblings(int start, int count) {
+            for (int j = 0; j < count; j++) {
+                int p = probes[start + j];
+                int c = p >>> 24;
+                int budget = (p >>> 16) & 0xFF;
+                int lo = from[j];
+                int hi = to[j];
+                long[] sib = siblings[c];
+                long query4 = (qc[c ^ 1] & 0xFFFFL) * 0x0001_0001_0001_0001L;
+                // adding this sets a lane's high bit iff the lane's bit count exceeds the budget
+                long over = (0x7FFFL - budget) * 0x0001_0001_0001_0001L;
+                for (int g = lo >>> 2, last = (hi + 3) >>> 2; g < last; g++) {
+                    // SWAR: the bit counts of four 16-bit lanes at once (Hacker's Delight 5-1)
+                    long x = sib[g] ^ query4;
+                    x = x - ((x >>> 1) & 0x5555_5555_5555_5555L);
+                    x = (x & 0x3333_3333_3333_3333L) + ((x >>> 2) & 0x3333_3333_3333_3333L);
+                    x = (x + (x >>> 4)) & 0x0F0F_0F0F_0F0F_0F0FL;
+                    x = (x + (x >>> 8)) & 0x00FF_00FF_00FF_00FFL;
+                    long pass = ~(x + over) & 0x8000_8000_8000_8000L;
+                    while (pass != 0) {
+                        int k = (g << 2) + (Long.numberOfTrailingZeros(pass) >>> 4);
+                        pass &= pass - 1;
+                        if (k >= lo && k < hi) {
+                            addSurvivor(c, k);
+                        }
+                    }
+                }
+            }
+        }
+
+        private void addSurvivor(int c, int k) {
+            if (survivors == survivorPos.length) {
+                int cap = survivors * 2;
+                survivorChunk = Arrays.copyOf(survivorChunk, cap);
+                survivorPos = Arrays.copyOf(survivorPos, cap);
+                survivorId = Arrays.copyOf(survivorId, cap);
+            }
+            survivorChunk[survivors] = c;
+            survivorPos[survivors++] = k;
+        }
+
+        private void verifySurvivors() {
+            int n = survivors;
+            for (int i = 0; i < n; i++) {
+                survivorId[i] = ids[survivorChunk[i]][survivorPos[i]];
+            }
+            long sum = preloaded;
+            for (int i = 0; i < n; i++) {
+                sum += words[4 * survivorId[i]];
+            }
+            preloaded = sum;
+            int r = plan.threshold();
+            for (int i = 0; i < n; i++) {
+                int id = survivorId[i];
+                int b = 4 * id;
+                int d = Long.bitCount(words[b] ^ q0) + Long.bitCount(words[b + 1] ^ q1)
+                        + Long.bitCount(words[b + 2] ^ q2) + Long.bitCount(words[b + 3] ^ q3);
+                if (d <= r && firstChunkKeeping(b) == survivorChunk[i]) {
+                    sink.accept(id, d);
+                }
+            }
+            survivors = 0;
+        }
+
+        /** The first chunk whose probe keeps the hash at {@code b}: within its radius, pair within its bound. */
+        private int firstChunkKeeping(int b) {
+            for (int c = 0; c < CHUNKS; c++) {
+                int dc = Integer.bitCount(chunk(words, b, c) ^ qc[c]);
+                if (dc <= plan.radius()[c]
+                        && dc + Integer.bitCount(chunk(words, b, c ^ 1) ^ qc[c ^ 1]) <= plan.pairBound()[c >>> 1]) {
+                    return c;
+                }
+            }
+            return -1;
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.opencets.media.pdq.PdqHash;
 import org.opencets.media.testdata.SharedData;
 
-/** The index's law: it answers exactly what brute force answers. */
+/** The index's law: it answers exactly what brute force answers, by either route. */
 class PdqIndexTest {
 
     static PdqHash random(SplittableRandom r) {
@@ -25,16 +26,36 @@ class PdqIndexTest {
 
     /** {@code h} with exactly {@code k} distinct random bits flipped. */
     static PdqHash flip(PdqHash h, int k, SplittableRandom r) {
+        return flipWithin(h, k, 0, 256, r);
+    }
+
+    /**
+     * {@code h} with exactly {@code min(k, width)} distinct random bits flipped among bits
+     * {@code [first, first + width)}: differences piled into a few chunks or pairs, where the
+     * pigeonhole bounds are tight.
+     */
+    static PdqHash flipWithin(PdqHash h, int k, int first, int width, SplittableRandom r) {
         long[] w = h.words();
-        java.util.BitSet done = new java.util.BitSet(256);
-        while (done.cardinality() < k) {
-            int b = r.nextInt(256);
+        BitSet done = new BitSet(256);
+        int n = Math.min(k, width);
+        while (done.cardinality() < n) {
+            int b = first + r.nextInt(width);
             if (!done.get(b)) {
                 done.set(b);
                 w[b >>> 6] ^= 1L << (b & 63);
             }
         }
         return PdqHash.ofWords(w);
+    }
+
+    /** A near copy of {@code q}: {@code k} bits flipped, either anywhere or piled into a random run of bits. */
+    static PdqHash nearCopy(PdqHash q, int k, SplittableRandom r) {
+        if (r.nextBoolean()) {
+            return flip(q, k, r);
+        }
+        int width = Math.max(k, 16 * (1 + r.nextInt(4)));
+        int first = width >= 256 ? 0 : r.nextInt(256 - width + 1);
+        return flipWithin(q, k, first, Math.min(256, width), r);
     }
 
     static List<PdqIndex.Neighbour> bruteForce(List<PdqHash> hay, PdqHash q, int threshold) {
@@ -49,9 +70,16 @@ class PdqIndexTest {
         return out;
     }
 
+    static List<PdqIndex.Neighbour> query(PdqIndex index, PdqHash q, int threshold, PdqIndex.Route route) {
+        List<PdqIndex.Neighbour> out = new ArrayList<>();
+        index.query(q, threshold, (id, d) -> out.add(new PdqIndex.Neighbour(id, d)), route);
+        out.sort(Comparator.comparingInt(PdqIndex.Neighbour::distance).thenComparingInt(PdqIndex.Neighbour::id));
+        return out;
+    }
+
     /**
-     * Random haystack with planted near-copies at every distance 0..64 of some queries. Replay a
-     * failure with -Dcets.seed=N (the seed is printed).
+     * Random haystack with planted near-copies of some queries at every distance 0..64, some with
+     * their differences piled into one pair. Replay a failure with -Dcets.seed=N (the seed is printed).
      */
     @Test
     void randomAndPlantedHashesAnswerExactlyAsBruteForce() {
@@ -68,35 +96,86 @@ class PdqIndexTest {
             queries.add(q);
             int copies = r.nextInt(6);
             for (int c = 0; c < copies; c++) {
-                hay.add(flip(q, r.nextInt(65), r));
+                hay.add(nearCopy(q, r.nextInt(65), r));
             }
         }
         for (int i = 0; i < 50; i++) { // queries that are themselves indexed, and clusters of copies
             PdqHash base = hay.get(r.nextInt(hay.size()));
             queries.add(base);
-            hay.add(flip(base, 1 + r.nextInt(40), r));
+            hay.add(nearCopy(base, 1 + r.nextInt(40), r));
+            hay.add(base); // an exact duplicate: two ids, same hash
         }
         PdqIndex index = PdqIndex.build(hay);
         int found = 0;
-        for (int threshold : new int[] {0, 1, 7, 15, 16, 31, 32, 47, 63, 80}) {
-            for (PdqHash q : queries) {
+        for (int threshold : new int[] {0, 1, 6, 7, 8, 15, 16, 30, 31, 32, 33, 39, 47, 63, 80}) {
+            // high thresholds probe tens of thousands of buckets a query: a sample of queries is enough
+            List<PdqHash> qs = threshold > 40 ? queries.subList(0, 40) : queries;
+            for (PdqHash q : qs) {
                 List<PdqIndex.Neighbour> want = bruteForce(hay, q, threshold);
-                assertThat(index.query(q, threshold)).as("seed=%d threshold=%d query=%s", seed, threshold, q).isEqualTo(want);
+                String what = "seed=" + seed + " threshold=" + threshold + " query=" + q;
+                assertThat(query(index, q, threshold, PdqIndex.Route.PROBE)).as("probe, " + what).isEqualTo(want);
+                assertThat(index.query(q, threshold)).as("public query, " + what).isEqualTo(want);
                 found += want.size();
             }
         }
         assertThat(found).as("the planted copies must give the test something to find").isGreaterThan(1000);
     }
 
-    @Property(tries = 200)
-    void smallIndexesAgreeWithBruteForce(@ForAll long seed, @ForAll @IntRange(min = 0, max = 70) int threshold) {
+    @Property(tries = 300)
+    void smallIndexesAgreeWithBruteForceByEitherRoute(@ForAll long seed,
+                                                      @ForAll @IntRange(min = 0, max = 70) int threshold) {
         SplittableRandom r = new SplittableRandom(seed);
         List<PdqHash> hay = new ArrayList<>();
         PdqHash q = random(r);
-        for (int i = 0; i < 200; i++) {
-            hay.add(r.nextBoolean() ? random(r) : flip(q, r.nextInt(80), r));
+        int n = 1 + r.nextInt(400);
+        for (int i = 0; i < n; i++) {
+            hay.add(r.nextInt(3) == 0 ? random(r) : nearCopy(q, r.nextInt(80), r));
         }
+        PdqIndex index = PdqIndex.build(hay);
+        List<PdqIndex.Neighbour> want = bruteForce(hay, q, threshold);
+        assertThat(query(index, q, threshold, PdqIndex.Route.PROBE)).isEqualTo(want);
+        assertThat(query(index, q, threshold, PdqIndex.Route.SCAN)).isEqualTo(want);
+        assertThat(index.query(q, threshold)).isEqualTo(want);
+    }
+
+    @Property(tries = 100)
+    void everyThresholdIncludingOutOfRangeOnesAgreesWithBruteForce(@ForAll long seed,
+                                                                   @ForAll @IntRange(min = -3, max = 300) int threshold) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<PdqHash> hay = new ArrayList<>();
+        PdqHash q = random(r);
+        for (int i = 0; i < 100; i++) {
+            hay.add(nearCopy(q, r.nextInt(257), r));
+        }
+        hay.add(new PdqHash(~q.w0(), ~q.w1(), ~q.w2(), ~q.w3())); // distance 256
         assertThat(PdqIndex.build(hay).query(q, threshold)).isEqualTo(bruteForce(hay, q, threshold));
+    }
+
+    /**
+     * The bounds each threshold probes with satisfy the generalised pigeonhole conditions that make
+     * the index exact: pair bounds summing to at least {@code r - 7}, and within each pair chunk radii
+     * summing to at least the pair bound minus one, none below -1.
+     */
+    @Property(tries = 256)
+    void everyPlanSatisfiesThePigeonholeConditions(@ForAll @IntRange(min = 0, max = 255) int threshold) {
+        PdqIndex.Plan plan = PdqIndex.Plan.of(threshold);
+        int sum = 0;
+        for (int g = 0; g < 8; g++) {
+            int t = plan.pairBound()[g];
+            sum += t;
+            assertThat(t).isBetween(-1, 32);
+            assertThat(plan.radius()[2 * g]).isBetween(-1, 16);
+            assertThat(plan.radius()[2 * g + 1]).isBetween(-1, 16);
+            assertThat(plan.radius()[2 * g] + plan.radius()[2 * g + 1]).isGreaterThanOrEqualTo(t - 1);
+        }
+        assertThat(sum).isGreaterThanOrEqualTo(threshold - 7);
+    }
+
+    @Test
+    void theUsualThresholdProbesSeventeenBucketsPerChunkAndThirtyTwoFarFewerThanThePlainPigeonhole() {
+        assertThat(PdqIndex.Plan.of(31).probes()).isEqualTo(16 * 17);
+        assertThat(PdqIndex.Plan.of(32).probes()).isEqualTo(7 * 2 * 17 + 137 + 17);
+        assertThat(PdqIndex.Plan.of(0).probes()).isEqualTo(1);
     }
 
     @Test
@@ -110,9 +189,11 @@ class PdqIndexTest {
         assertThat(needles).hasSize(100);
         PdqIndex index = PdqIndex.build(hay);
         int matched = 0;
-        for (int threshold : new int[] {0, 10, 31, 63}) {
+        for (int threshold : new int[] {0, 10, 31, 32, 63}) {
             for (PdqHash n : needles) {
                 List<PdqIndex.Neighbour> want = bruteForce(hay, n, threshold);
+                assertThat(query(index, n, threshold, PdqIndex.Route.PROBE)).as("needle %s threshold %d, probing", n, threshold)
+                        .isEqualTo(want);
                 assertThat(index.query(n, threshold)).as("needle %s threshold %d", n, threshold).isEqualTo(want);
                 if (threshold == 31) {
                     matched += want.isEmpty() ? 0 : 1;
@@ -128,8 +209,10 @@ class PdqIndexTest {
         List<PdqHash> hay = List.of(random(r), random(r), random(r));
         PdqIndex index = PdqIndex.build(hay);
         assertThat(index.query(hay.get(1), 0)).containsExactly(new PdqIndex.Neighbour(1, 0));
+        assertThat(query(index, hay.get(1), 0, PdqIndex.Route.PROBE)).containsExactly(new PdqIndex.Neighbour(1, 0));
         assertThat(index.query(hay.get(1), -1)).isEmpty();
         assertThat(index.hash(2)).isEqualTo(hay.get(2));
+        assertThat(PdqIndex.build(List.of()).query(hay.get(0), 31)).isEmpty();
     }
 
     @Test
