@@ -65,7 +65,7 @@ public final class PdqIndex {
     private static final int PAIRS = 8;
     private static final int BUCKETS = 1 << 16;
     /** Probes whose offsets, lines and scans are handled together. */
-    private static final int BLOCK = 512;
+    private static final int BLOCK = 128;
     /** Longs of siblings in a 64-byte line. */
     private static final int LINE_LONGS = 8;
     private static final int MAX_PRELOAD_LINES = 8;
@@ -111,7 +111,7 @@ public final class PdqIndex {
     private final int[][] ids = new int[CHUNKS][];
     /** Sibling chunks, four 16-bit lanes a long: entry k of a table is lane k % 4 of long k / 4. */
     private final long[][] siblings = new long[CHUNKS][];
-    /** Lines of siblings loaded ahead per bucket: enough for a bucket of average size. */
+    /** Lines of siblings loaded ahead per bucket: enough for a bucket of average size (6 at ten million). */
     private final int preloadLines;
 
     /** A hash found within the radius: its id (position in the input) and distance. */
@@ -136,7 +136,8 @@ public final class PdqIndex {
         this.words = words;
         this.size = size;
         double perBucket = (double) size / BUCKETS;
-        this.preloadLines = (int) Math.min(MAX_PRELOAD_LINES, 1 + (long) (perBucket / (4 * LINE_LONGS)));
+        // a bucket of average size starts anywhere in a line: one line more than its bytes fill
+        this.preloadLines = (int) Math.min(MAX_PRELOAD_LINES, 1 + (long) Math.ceil(perBucket / (4 * LINE_LONGS)));
         IntStream.range(0, CHUNKS).parallel().forEach(this::buildChunk);
     }
 
@@ -302,8 +303,9 @@ public final class PdqIndex {
         private final Plan plan;
         private final NeighbourSink sink;
         private final int[] qc = new int[CHUNKS];
-        /** Probes packed as chunk << 24 | budget << 16 | bucket. */
+        /** Probes packed as budget << 16 | bucket; chunk c's at [chunkStart[c], chunkStart[c + 1]). */
         private final int[] probes;
+        private final int[] chunkStart = new int[CHUNKS + 1];
         private final int[] from;
         private final int[] to;
         /** Survivors of the sibling test: chunk and position in its table, then id. */
@@ -328,14 +330,16 @@ public final class PdqIndex {
             probes = new int[plan.probes()];
             int n = 0;
             for (int c = 0; c < CHUNKS; c++) {
+                chunkStart[c] = n;
                 int bound = plan.pairBound()[c >>> 1];
                 for (int w = 0; w <= plan.radius()[c]; w++) {
-                    int head = c << 24 | Math.min(16, bound - w) << 16;
+                    int head = Math.min(16, bound - w) << 16;
                     for (int m = WEIGHT_START[w], end = WEIGHT_START[w + 1]; m < end; m++) {
                         probes[n++] = head | (qc[c] ^ MASKS[m]);
                     }
                 }
             }
+            chunkStart[CHUNKS] = n;
             int block = Math.min(BLOCK, probes.length);
             from = new int[block];
             to = new int[block];
@@ -343,10 +347,10 @@ public final class PdqIndex {
 
         void run() {
             for (int start = 0; start < probes.length; start += BLOCK) {
-                int count = Math.min(BLOCK, probes.length - start);
-                bucketBounds(start, count);
-                preload(start, count);
-                scanSiblings(start, count);
+                int end = Math.min(probes.length, start + BLOCK);
+                bucketBounds(start, end);
+                preload(start, end);
+                scanSiblings(start, end);
                 verifySurvivors();
             }
             if (preloaded == 0x5DEE_CE66_DBAD_F00DL) {
@@ -355,53 +359,62 @@ public final class PdqIndex {
             }
         }
 
-        private void bucketBounds(int start, int count) {
-            for (int j = 0; j < count; j++) {
-                int p = probes[start + j];
-                int[] off = offsets[p >>> 24];
-                int b = p & 0xFFFF;
-                from[j] = off[b];
-                to[j] = off[b + 1];
+        private void bucketBounds(int start, int end) {
+            for (int c = 0; c < CHUNKS; c++) {
+                int lo = Math.max(start, chunkStart[c]);
+                int hi = Math.min(end, chunkStart[c + 1]);
+                int[] off = offsets[c];
+                for (int j = lo; j < hi; j++) {
+                    int b = probes[j] & 0xFFFF;
+                    from[j - start] = off[b];
+                    to[j - start] = off[b + 1];
+                }
             }
         }
 
-        private void preload(int start, int count) {
+        private void preload(int start, int end) {
             long sum = preloaded;
             int lines = preloadLines;
-            for (int j = 0; j < count; j++) {
-                long[] sib = siblings[probes[start + j] >>> 24];
-                int g = from[j] >>> 2;
-                for (int l = 0; l < lines; l++) {
-                    sum += sib[g + l * LINE_LONGS];
+            for (int c = 0; c < CHUNKS; c++) {
+                int lo = Math.max(start, chunkStart[c]);
+                int hi = Math.min(end, chunkStart[c + 1]);
+                long[] sib = siblings[c];
+                for (int j = lo; j < hi; j++) {
+                    int g = from[j - start] >>> 2;
+                    for (int l = 0; l < lines; l++) {
+                        sum += sib[g + l * LINE_LONGS];
+                    }
                 }
             }
             preloaded = sum;
         }
 
-        private void scanSiblings(int start, int count) {
-            for (int j = 0; j < count; j++) {
-                int p = probes[start + j];
-                int c = p >>> 24;
-                int budget = (p >>> 16) & 0xFF;
-                int lo = from[j];
-                int hi = to[j];
+        private void scanSiblings(int start, int end) {
+            for (int c = 0; c < CHUNKS; c++) {
+                int lo = Math.max(start, chunkStart[c]);
+                int hi = Math.min(end, chunkStart[c + 1]);
                 long[] sib = siblings[c];
                 long query4 = (qc[c ^ 1] & 0xFFFFL) * 0x0001_0001_0001_0001L;
-                // adding this sets a lane's high bit iff the lane's bit count exceeds the budget
-                long over = (0x7FFFL - budget) * 0x0001_0001_0001_0001L;
-                for (int g = lo >>> 2, last = (hi + 3) >>> 2; g < last; g++) {
-                    // SWAR: the bit counts of four 16-bit lanes at once (Hacker's Delight 5-1)
-                    long x = sib[g] ^ query4;
-                    x = x - ((x >>> 1) & 0x5555_5555_5555_5555L);
-                    x = (x & 0x3333_3333_3333_3333L) + ((x >>> 2) & 0x3333_3333_3333_3333L);
-                    x = (x + (x >>> 4)) & 0x0F0F_0F0F_0F0F_0F0FL;
-                    x = (x + (x >>> 8)) & 0x00FF_00FF_00FF_00FFL;
-                    long pass = ~(x + over) & 0x8000_8000_8000_8000L;
-                    while (pass != 0) {
-                        int k = (g << 2) + (Long.numberOfTrailingZeros(pass) >>> 4);
-                        pass &= pass - 1;
-                        if (k >= lo && k < hi) {
-                            addSurvivor(c, k);
+                for (int j = lo; j < hi; j++) {
+                    int budget = probes[j] >>> 16;
+                    int first = from[j - start];
+                    int past = to[j - start];
+                    // adding this sets a lane's high bit iff the lane's bit count exceeds the budget
+                    long over = (0x7FFFL - budget) * 0x0001_0001_0001_0001L;
+                    for (int g = first >>> 2, last = (past + 3) >>> 2; g < last; g++) {
+                        // SWAR: the bit counts of four 16-bit lanes at once (Hacker's Delight 5-1)
+                        long x = sib[g] ^ query4;
+                        x = x - ((x >>> 1) & 0x5555_5555_5555_5555L);
+                        x = (x & 0x3333_3333_3333_3333L) + ((x >>> 2) & 0x3333_3333_3333_3333L);
+                        x = (x + (x >>> 4)) & 0x0F0F_0F0F_0F0F_0F0FL;
+                        x = (x + (x >>> 8)) & 0x00FF_00FF_00FF_00FFL;
+                        long pass = ~(x + over) & 0x8000_8000_8000_8000L;
+                        while (pass != 0) {
+                            int k = (g << 2) + (Long.numberOfTrailingZeros(pass) >>> 4);
+                            pass &= pass - 1;
+                            if (k >= first && k < past) {
+                                addSurvivor(c, k);
+                            }
                         }
                     }
                 }
