@@ -61,7 +61,7 @@ import org.opencets.media.pdq.PdqHash;
  * <p>Thread-safe: immutable after construction; a query allocates only its scratch arrays and result.
  */
 public final class PdqIndex {
-    private static final int CHUNKS = 16;
+    static final int CHUNKS = 16;
     private static final int PAIRS = 8;
     private static final int BUCKETS = 1 << 16;
     /** Probes whose offsets, lines and scans are handled together. */
@@ -72,9 +72,11 @@ public final class PdqIndex {
     /** Longs after the last sibling, so that preloading past the last bucket stays in the array. */
     private static final int PADDING = LINE_LONGS * MAX_PRELOAD_LINES;
     /** Every 16-bit mask ordered by weight; masks of weight w at [WEIGHT_START[w], WEIGHT_START[w + 1]). */
-    private static final char[] MASKS = new char[BUCKETS];
-    private static final int[] WEIGHT_START = new int[18];
+    static final char[] MASKS = new char[BUCKETS];
+    static final int[] WEIGHT_START = new int[18];
     private static final Plan[] PLANS = new Plan[256];
+    /** Batches smaller than this are answered one query at a time: a join reads all 16 x 65,536 buckets. */
+    private static final int JOIN_MIN_QUERIES = 1000;
 
     /*
      * Rough costs in nanoseconds measured on the benchmark machine (PdqMatchBenchmark): a bucket
@@ -106,11 +108,11 @@ public final class PdqIndex {
     }
 
     private final int size;
-    private final long[] words; // 4 per hash, hash i at [4i, 4i+4)
-    private final int[][] offsets = new int[CHUNKS][];
-    private final int[][] ids = new int[CHUNKS][];
+    final long[] words; // 4 per hash, hash i at [4i, 4i+4)
+    final int[][] offsets = new int[CHUNKS][];
+    final int[][] ids = new int[CHUNKS][];
     /** Sibling chunks, four 16-bit lanes a long: entry k of a table is lane k % 4 of long k / 4. */
-    private final long[][] siblings = new long[CHUNKS][];
+    final long[][] siblings = new long[CHUNKS][];
     /** Lines of siblings loaded ahead per bucket: enough for a bucket of average size (6 at ten million). */
     private final int preloadLines;
 
@@ -124,6 +126,12 @@ public final class PdqIndex {
         void accept(int id, int distance);
     }
 
+    /** Receives the neighbours of a batch of queries: the query's position in the batch, the neighbour's id, the distance. */
+    @FunctionalInterface
+    public interface BatchSink {
+        void accept(int query, int id, int distance);
+    }
+
     /** How a query is answered; tests force each route to check both against brute force. */
     enum Route {
         /** Whichever the cost model finds cheaper. */
@@ -131,6 +139,21 @@ public final class PdqIndex {
         PROBE,
         SCAN
     }
+
+    /** How a batch is answered; tests force each route. */
+    enum BatchRoute {
+        /** A join for large batches at thresholds where probing pays, else one query at a time. */
+        CHEAPER,
+        /** A join ({@link PdqJoin}), buckets met by many queries indexed by sibling bytes. */
+        JOIN,
+        /** A join in which every bucket the byte-level bound allows is indexed by sibling bytes. */
+        JOIN_INDEXING_BUCKETS,
+        /** A join in which every bucket is scanned for every query that meets it. */
+        JOIN_SCANNING_BUCKETS,
+        /** One query at a time. */
+        EACH
+    }
+
 
     private PdqIndex(long[] words, int size) {
         this.words = words;
@@ -162,7 +185,7 @@ public final class PdqIndex {
         return new PdqIndex(w, hashes.size());
     }
 
-    private static int chunk(long[] w, int base, int c) {
+    static int chunk(long[] w, int base, int c) {
         return (int) (w[base + (c >>> 2)] >>> ((c & 3) << 4)) & 0xFFFF;
     }
 
@@ -221,6 +244,53 @@ public final class PdqIndex {
         query(q, threshold, sink, Route.CHEAPER);
     }
 
+    /**
+     * Every indexed hash within {@code threshold} of each query: the same answers as {@link #query}
+     * for each, streamed to {@code sink} as (position of the query in the list, id, distance), each
+     * pair once, in no set order. Large batches are answered by a join that reads each table once
+     * (see {@link PdqJoin}), many times faster per query than single queries. The sink is called on
+     * the calling thread; to use several cores, split the batch.
+     */
+    public void queryAll(List<PdqHash> queries, int threshold, BatchSink sink) {
+        long[] qw = new long[4 * queries.size()];
+        int i = 0;
+        for (PdqHash h : queries) {
+            qw[i++] = h.w0();
+            qw[i++] = h.w1();
+            qw[i++] = h.w2();
+            qw[i++] = h.w3();
+        }
+        queryAll(qw, queries.size(), threshold, sink, BatchRoute.CHEAPER);
+    }
+
+    /** {@link #queryAll(List, int, BatchSink)} on queries given as words, 4 per hash. */
+    void queryAll(long[] queryWords, int count, int threshold, BatchSink sink, BatchRoute route) {
+        if (threshold < 0 || size == 0 || count == 0) {
+            return;
+        }
+        boolean join = switch (route) {
+            case JOIN, JOIN_INDEXING_BUCKETS, JOIN_SCANNING_BUCKETS -> threshold < PLANS.length;
+            case EACH -> false;
+            case CHEAPER -> count >= JOIN_MIN_QUERIES && threshold < PLANS.length
+                    && PLANS[threshold].probeCost(size) < SCAN_NS * size;
+        };
+        if (join) {
+            int byteIndexMinPairs = switch (route) {
+                case JOIN_INDEXING_BUCKETS -> 0;
+                case JOIN_SCANNING_BUCKETS -> Integer.MAX_VALUE;
+                default -> PdqJoin.BYTE_INDEX_MIN_PAIRS;
+            };
+            new PdqJoin(this, queryWords, count, PLANS[threshold], sink, byteIndexMinPairs).run();
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            int query = i;
+            int b = 4 * i;
+            PdqHash q = new PdqHash(queryWords[b], queryWords[b + 1], queryWords[b + 2], queryWords[b + 3]);
+            query(q, threshold, (id, d) -> sink.accept(query, id, d), Route.CHEAPER);
+        }
+    }
+
     void query(PdqHash q, int threshold, NeighbourSink sink, Route route) {
         if (threshold < 0 || size == 0) {
             return;
@@ -255,6 +325,22 @@ public final class PdqIndex {
                 sink.accept(i, d);
             }
         }
+    }
+
+    /**
+     * The first chunk whose probe keeps hash {@code b} of {@code words} for query {@code qb} of
+     * {@code qw} (word offsets): chunk within its radius and pair within its bound; -1 if none. A
+     * neighbour is reported only from this chunk, so once.
+     */
+    static int firstChunkKeeping(long[] words, int b, long[] qw, int qb, Plan plan) {
+        for (int c = 0; c < CHUNKS; c++) {
+            int dc = Integer.bitCount(chunk(words, b, c) ^ chunk(qw, qb, c));
+            if (dc <= plan.radius()[c]
+                    && dc + Integer.bitCount(chunk(words, b, c ^ 1) ^ chunk(qw, qb, c ^ 1)) <= plan.pairBound()[c >>> 1]) {
+                return c;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -302,6 +388,7 @@ public final class PdqIndex {
         private final long q3;
         private final Plan plan;
         private final NeighbourSink sink;
+        private final long[] qw;
         private final int[] qc = new int[CHUNKS];
         /** Probes packed as budget << 16 | bucket; chunk c's at [chunkStart[c], chunkStart[c + 1]). */
         private final int[] probes;
@@ -321,9 +408,9 @@ public final class PdqIndex {
             this.q1 = q.w1();
             this.q2 = q.w2();
             this.q3 = q.w3();
+            this.qw = new long[] {q0, q1, q2, q3};
             this.plan = plan;
             this.sink = sink;
-            long[] qw = {q0, q1, q2, q3};
             for (int c = 0; c < CHUNKS; c++) {
                 qc[c] = chunk(qw, 0, c);
             }
@@ -448,23 +535,11 @@ public final class PdqIndex {
                 int b = 4 * id;
                 int d = Long.bitCount(words[b] ^ q0) + Long.bitCount(words[b + 1] ^ q1)
                         + Long.bitCount(words[b + 2] ^ q2) + Long.bitCount(words[b + 3] ^ q3);
-                if (d <= r && firstChunkKeeping(b) == survivorChunk[i]) {
+                if (d <= r && firstChunkKeeping(words, b, qw, 0, plan) == survivorChunk[i]) {
                     sink.accept(id, d);
                 }
             }
             survivors = 0;
-        }
-
-        /** The first chunk whose probe keeps the hash at {@code b}: within its radius, pair within its bound. */
-        private int firstChunkKeeping(int b) {
-            for (int c = 0; c < CHUNKS; c++) {
-                int dc = Integer.bitCount(chunk(words, b, c) ^ qc[c]);
-                if (dc <= plan.radius()[c]
-                        && dc + Integer.bitCount(chunk(words, b, c ^ 1) ^ qc[c ^ 1]) <= plan.pairBound()[c >>> 1]) {
-                    return c;
-                }
-            }
-            return -1;
         }
     }
 }

@@ -77,6 +77,28 @@ class PdqIndexTest {
         return out;
     }
 
+    /** A batch's answers, per query, each sorted by distance then id. */
+    static List<List<PdqIndex.Neighbour>> queryAll(PdqIndex index, List<PdqHash> queries, int threshold,
+                                                   PdqIndex.BatchRoute route) {
+        long[] qw = new long[4 * queries.size()];
+        for (int i = 0; i < queries.size(); i++) {
+            System.arraycopy(queries.get(i).words(), 0, qw, 4 * i, 4);
+        }
+        List<List<PdqIndex.Neighbour>> out = new ArrayList<>();
+        for (int i = 0; i < queries.size(); i++) {
+            out.add(new ArrayList<>());
+        }
+        index.queryAll(qw, queries.size(), threshold, (query, id, d) -> out.get(query).add(new PdqIndex.Neighbour(id, d)), route);
+        for (List<PdqIndex.Neighbour> l : out) {
+            l.sort(Comparator.comparingInt(PdqIndex.Neighbour::distance).thenComparingInt(PdqIndex.Neighbour::id));
+        }
+        return out;
+    }
+
+    static List<List<PdqIndex.Neighbour>> bruteForceAll(List<PdqHash> hay, List<PdqHash> queries, int threshold) {
+        return queries.stream().map(q -> bruteForce(hay, q, threshold)).toList();
+    }
+
     /**
      * Random haystack with planted near-copies of some queries at every distance 0..64, some with
      * their differences piled into one pair. Replay a failure with -Dcets.seed=N (the seed is printed).
@@ -110,12 +132,18 @@ class PdqIndexTest {
         for (int threshold : new int[] {0, 1, 6, 7, 8, 15, 16, 30, 31, 32, 33, 39, 47, 63, 80}) {
             // high thresholds probe tens of thousands of buckets a query: a sample of queries is enough
             List<PdqHash> qs = threshold > 40 ? queries.subList(0, 40) : queries;
-            for (PdqHash q : qs) {
-                List<PdqIndex.Neighbour> want = bruteForce(hay, q, threshold);
+            List<List<PdqIndex.Neighbour>> wantAll = bruteForceAll(hay, qs, threshold);
+            for (int i = 0; i < qs.size(); i++) {
+                PdqHash q = qs.get(i);
+                List<PdqIndex.Neighbour> want = wantAll.get(i);
                 String what = "seed=" + seed + " threshold=" + threshold + " query=" + q;
                 assertThat(query(index, q, threshold, PdqIndex.Route.PROBE)).as("probe, " + what).isEqualTo(want);
                 assertThat(index.query(q, threshold)).as("public query, " + what).isEqualTo(want);
                 found += want.size();
+            }
+            for (PdqIndex.BatchRoute route : PdqIndex.BatchRoute.values()) {
+                assertThat(queryAll(index, qs, threshold, route)).as("batch %s, seed=%d threshold=%d", route, seed, threshold)
+                        .isEqualTo(wantAll);
             }
         }
         assertThat(found).as("the planted copies must give the test something to find").isGreaterThan(1000);
@@ -136,6 +164,38 @@ class PdqIndexTest {
         assertThat(query(index, q, threshold, PdqIndex.Route.PROBE)).isEqualTo(want);
         assertThat(query(index, q, threshold, PdqIndex.Route.SCAN)).isEqualTo(want);
         assertThat(index.query(q, threshold)).isEqualTo(want);
+    }
+
+    /**
+     * Batches against a haystack of near-copies of a few hashes, so that buckets hold many entries
+     * and many queries meet each: every join route and the public batch call equal brute force.
+     */
+    @Property(tries = 60)
+    void batchesAgreeWithBruteForceByEveryRoute(@ForAll long seed, @ForAll @IntRange(min = 0, max = 48) int threshold) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<PdqHash> bases = new ArrayList<>();
+        for (int i = 0; i < 1 + r.nextInt(4); i++) {
+            bases.add(random(r));
+        }
+        List<PdqHash> hay = new ArrayList<>();
+        int n = 1 + r.nextInt(1500);
+        for (int i = 0; i < n; i++) {
+            hay.add(r.nextInt(5) == 0 ? random(r) : nearCopy(bases.get(r.nextInt(bases.size())), r.nextInt(60), r));
+        }
+        List<PdqHash> queries = new ArrayList<>();
+        for (int i = 0; i < 1 + r.nextInt(300); i++) {
+            queries.add(r.nextInt(4) == 0 ? random(r) : nearCopy(bases.get(r.nextInt(bases.size())), r.nextInt(60), r));
+        }
+        PdqIndex index = PdqIndex.build(hay);
+        List<List<PdqIndex.Neighbour>> want = bruteForceAll(hay, queries, threshold);
+        for (PdqIndex.BatchRoute route : PdqIndex.BatchRoute.values()) {
+            assertThat(queryAll(index, queries, threshold, route)).as("route %s", route).isEqualTo(want);
+        }
+        List<List<PdqIndex.Neighbour>> viaPublic = new ArrayList<>();
+        queries.forEach(q -> viaPublic.add(new ArrayList<>()));
+        index.queryAll(queries, threshold, (query, id, d) -> viaPublic.get(query).add(new PdqIndex.Neighbour(id, d)));
+        viaPublic.forEach(l -> l.sort(Comparator.comparingInt(PdqIndex.Neighbour::distance).thenComparingInt(PdqIndex.Neighbour::id)));
+        assertThat(viaPublic).isEqualTo(want);
     }
 
     @Property(tries = 100)
@@ -198,6 +258,12 @@ class PdqIndexTest {
                 if (threshold == 31) {
                     matched += want.isEmpty() ? 0 : 1;
                 }
+            }
+        }
+        for (int threshold : new int[] {0, 31, 32}) {
+            for (PdqIndex.BatchRoute route : PdqIndex.BatchRoute.values()) {
+                assertThat(queryAll(index, needles, threshold, route)).as("needles as a batch, %s, threshold %d", route, threshold)
+                        .isEqualTo(bruteForceAll(hay, needles, threshold));
             }
         }
         assertThat(matched).as("needles with a neighbour at 31").isPositive();
