@@ -3,6 +3,7 @@ package org.opencets.bench.media;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -93,7 +94,12 @@ public final class PdqMatchBenchmark {
 
         warmUp(index::query, queries, threshold);
         Pass all = run(index::query, queries, q, threshold, cores);
-        System.out.println("index:  " + all.describe());
+        System.out.println("index, one query at a time: " + all.describe());
+        Pass batch = runBatches(index, queries, threshold, cores);
+        System.out.println("index, queryAll in " + cores + " batches: " + batch.describe());
+        if (batch.found() != all.found() || batch.matched() != all.matched()) {
+            throw new AssertionError("batch and single queries disagree (seed " + seed + ")");
+        }
 
         t0 = System.nanoTime();
         LegacyPdqIndex legacy = LegacyPdqIndex.ofWords(words, n);
@@ -173,6 +179,43 @@ public final class PdqMatchBenchmark {
                 found += part[2];
             }
             return new Pass(count, threads, (System.nanoTime() - t1) / 1e9, cpu / 1e9, matched, found);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** The queries split in one batch per thread, each answered by {@link PdqIndex#queryAll}. */
+    private static Pass runBatches(PdqIndex index, PdqHash[] queries, int threshold, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long t1 = System.nanoTime();
+            List<Future<long[]>> parts = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int from = (int) ((long) queries.length * t / threads);
+                int to = (int) ((long) queries.length * (t + 1) / threads);
+                parts.add(pool.submit(() -> {
+                    long cpu0 = THREADS.getCurrentThreadCpuTime();
+                    int[] hits = new int[to - from];
+                    index.queryAll(Arrays.asList(queries).subList(from, to), threshold, (query, id, d) -> hits[query]++);
+                    long f = 0;
+                    long matched = 0;
+                    for (int h : hits) {
+                        f += h;
+                        matched += h > 0 ? 1 : 0;
+                    }
+                    return new long[] {THREADS.getCurrentThreadCpuTime() - cpu0, matched, f};
+                }));
+            }
+            long cpu = 0;
+            long matched = 0;
+            long found = 0;
+            for (Future<long[]> f : parts) {
+                long[] part = f.get();
+                cpu += part[0];
+                matched += part[1];
+                found += part[2];
+            }
+            return new Pass(queries.length, threads, (System.nanoTime() - t1) / 1e9, cpu / 1e9, matched, found);
         } finally {
             pool.shutdown();
         }

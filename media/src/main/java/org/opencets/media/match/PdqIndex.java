@@ -144,12 +144,8 @@ public final class PdqIndex {
     enum BatchRoute {
         /** A join for large batches at thresholds where probing pays, else one query at a time. */
         CHEAPER,
-        /** A join ({@link PdqJoin}), buckets met by many queries indexed by sibling bytes. */
+        /** A join ({@link PdqJoin}). */
         JOIN,
-        /** A join in which every bucket the byte-level bound allows is indexed by sibling bytes. */
-        JOIN_INDEXING_BUCKETS,
-        /** A join in which every bucket is scanned for every query that meets it. */
-        JOIN_SCANNING_BUCKETS,
         /** One query at a time. */
         EACH
     }
@@ -269,18 +265,13 @@ public final class PdqIndex {
             return;
         }
         boolean join = switch (route) {
-            case JOIN, JOIN_INDEXING_BUCKETS, JOIN_SCANNING_BUCKETS -> threshold < PLANS.length;
+            case JOIN -> threshold < PLANS.length;
             case EACH -> false;
             case CHEAPER -> count >= JOIN_MIN_QUERIES && threshold < PLANS.length
                     && PLANS[threshold].probeCost(size) < SCAN_NS * size;
         };
         if (join) {
-            int byteIndexMinPairs = switch (route) {
-                case JOIN_INDEXING_BUCKETS -> 0;
-                case JOIN_SCANNING_BUCKETS -> Integer.MAX_VALUE;
-                default -> PdqJoin.BYTE_INDEX_MIN_PAIRS;
-            };
-            new PdqJoin(this, queryWords, count, PLANS[threshold], sink, byteIndexMinPairs).run();
+            new PdqJoin(this, queryWords, count, PLANS[threshold], sink).run();
             return;
         }
         for (int i = 0; i < count; i++) {
