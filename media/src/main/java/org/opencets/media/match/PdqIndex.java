@@ -66,10 +66,10 @@ public final class PdqIndex {
     private static final int BUCKETS = 1 << 16;
     /** Probes whose offsets, lines and scans are handled together. */
     private static final int BLOCK = 128;
-    /** Longs of siblings in a 64-byte line. */
+    /** Longs in a 64-byte line. */
     private static final int LINE_LONGS = 8;
-    private static final int MAX_PRELOAD_LINES = 8;
-    /** Longs after the last sibling, so that preloading past the last bucket stays in the array. */
+    private static final int MAX_PRELOAD_LINES = 16;
+    /** Longs after the last block, so that preloading past the last bucket stays in the array. */
     private static final int PADDING = LINE_LONGS * MAX_PRELOAD_LINES;
     /** Every 16-bit mask ordered by weight; masks of weight w at [WEIGHT_START[w], WEIGHT_START[w + 1]). */
     static final char[] MASKS = new char[BUCKETS];
@@ -112,8 +112,8 @@ public final class PdqIndex {
     final int[][] offsets = new int[CHUNKS][];
     final int[][] ids = new int[CHUNKS][];
     /** Sibling chunks, four 16-bit lanes a long: entry k of a table is lane k % 4 of long k / 4. */
-    final long[][] siblings = new long[CHUNKS][];
-    /** Lines of siblings loaded ahead per bucket: enough for a bucket of average size (6 at ten million). */
+    final long[][] planes = new long[CHUNKS][];
+    /** Lines of sibling planes loaded ahead per bucket: enough for the blocks of a bucket of average size (8 at ten million). */
     private final int preloadLines;
 
     /** A hash found within the radius: its id (position in the input) and distance. */
@@ -155,8 +155,8 @@ public final class PdqIndex {
         this.words = words;
         this.size = size;
         double perBucket = (double) size / BUCKETS;
-        // a bucket of average size starts anywhere in a line: one line more than its bytes fill
-        this.preloadLines = (int) Math.min(MAX_PRELOAD_LINES, 1 + (long) Math.ceil(perBucket / (4 * LINE_LONGS)));
+        // a bucket of average size starts anywhere in a block: one block more than its entries fill
+        this.preloadLines = (int) Math.min(MAX_PRELOAD_LINES, 2 * (long) Math.ceil(1 + perBucket / 64));
         IntStream.range(0, CHUNKS).parallel().forEach(this::buildChunk);
     }
 
@@ -195,16 +195,22 @@ public final class PdqIndex {
         }
         int[] fill = Arrays.copyOf(off, BUCKETS);
         int[] idArr = new int[size];
-        long[] sib = new long[(size + 3) / 4 + PADDING];
-        int s = c ^ 1;
         for (int i = 0; i < size; i++) {
-            int pos = fill[chunk(words, 4 * i, c)]++;
-            idArr[pos] = i;
-            sib[pos >>> 2] |= (long) chunk(words, 4 * i, s) << ((pos & 3) << 4);
+            idArr[fill[chunk(words, 4 * i, c)]++] = i;
+        }
+        long[] pl = new long[16 * ((size + 63) >>> 6) + PADDING];
+        int s = c ^ 1;
+        for (int pos = 0; pos < size; pos++) {
+            int sibling = chunk(words, 4 * idArr[pos], s);
+            int o = (pos >>> 6) << 4;
+            int bit = pos & 63;
+            for (int j = 0; j < 16; j++) {
+                pl[o + j] |= ((long) (sibling >>> j) & 1L) << bit;
+            }
         }
         offsets[c] = off;
         ids[c] = idArr;
-        siblings[c] = sib;
+        planes[c] = pl;
     }
 
     /** The number of indexed hashes. */
@@ -222,7 +228,7 @@ public final class PdqIndex {
     public long memoryBytes() {
         long tables = 0;
         for (int c = 0; c < CHUNKS; c++) {
-            tables += 4L * offsets[c].length + 4L * ids[c].length + 8L * siblings[c].length;
+            tables += 4L * offsets[c].length + 4L * ids[c].length + 8L * planes[c].length;
         }
         return 8L * words.length + tables;
     }
@@ -318,6 +324,115 @@ public final class PdqIndex {
         }
     }
 
+    /** Writes a 16-bit value as 16 planes at {@code out[o..o+16)}: plane j all ones if bit j is set, else zero. */
+    static void queryPlanes(int value, long[] out, int o) {
+        for (int j = 0; j < 16; j++) {
+            out[o + j] = -((value >>> j) & 1L);
+        }
+    }
+
+    /** The bits of block {@code b} that belong to entries {@code [first, past)}. */
+    static long inBucket(int b, int first, int past) {
+        long mask = -1L;
+        if (b == first >>> 6) {
+            mask = -1L << (first & 63);
+        }
+        if (b == (past - 1) >>> 6) {
+            mask &= -1L >>> (63 - ((past - 1) & 63));
+        }
+        return mask;
+    }
+
+    /**
+     * The entries of a block of 64 whose sibling differs from the query's in at most {@code budget}
+     * bits, as a bit mask. The block's siblings are bit-sliced, plane j at {@code p[o + j]} holding bit
+     * j of the 64 siblings; the query's are 16 planes of all ones or all zeros at {@code q[qo..]}. Each
+     * plane XOR the query's marks the entries that differ there, and saturating counters kept as bit
+     * masks ({@code s1}: at least one difference so far, {@code s2}: at least two, ...) add it, 64
+     * entries at a time: about 7 operations a plane, two per entry for the block, against five for a
+     * SWAR bit count of packed siblings. Budgets over 3 use a 5-bit bit-sliced adder and comparator.
+     */
+    static long entriesWithin(long[] p, int o, long[] q, int qo, int budget) {
+        long s1 = 0;
+        long s2 = 0;
+        long s3 = 0;
+        switch (budget) {
+            case 0 -> {
+                for (int j = 0; j < 16; j++) {
+                    s1 |= p[o + j] ^ q[qo + j];
+                }
+                return ~s1;
+            }
+            case 1 -> {
+                for (int j = 0; j < 16; j++) {
+                    long x = p[o + j] ^ q[qo + j];
+                    s2 |= s1 & x;
+                    s1 |= x;
+                }
+                return ~s2;
+            }
+            case 2 -> {
+                for (int j = 0; j < 16; j++) {
+                    long x = p[o + j] ^ q[qo + j];
+                    s3 |= s2 & x;
+                    s2 |= s1 & x;
+                    s1 |= x;
+                }
+                return ~s3;
+            }
+            case 3 -> {
+                long s4 = 0;
+                for (int j = 0; j < 16; j++) {
+                    long x = p[o + j] ^ q[qo + j];
+                    s4 |= s3 & x;
+                    s3 |= s2 & x;
+                    s2 |= s1 & x;
+                    s1 |= x;
+                }
+                return ~s4;
+            }
+            default -> {
+                if (budget >= 16) {
+                    return -1L;
+                }
+                // count differences in five bit planes c0..c4 (a ripple-carry adder per plane)
+                long c0 = 0;
+                long c1 = 0;
+                long c2 = 0;
+                long c3 = 0;
+                long c4 = 0;
+                for (int j = 0; j < 16; j++) {
+                    long carry = p[o + j] ^ q[qo + j];
+                    long t = c0 & carry;
+                    c0 ^= carry;
+                    carry = t;
+                    t = c1 & carry;
+                    c1 ^= carry;
+                    carry = t;
+                    t = c2 & carry;
+                    c2 ^= carry;
+                    carry = t;
+                    t = c3 & carry;
+                    c3 ^= carry;
+                    c4 |= t;
+                }
+                // count > budget, compared from the high bit down
+                long[] count = {c0, c1, c2, c3, c4};
+                long greater = 0;
+                long equal = -1L;
+                for (int i = 4; i >= 0; i--) {
+                    if (((budget >>> i) & 1) == 0) {
+                        greater |= equal & count[i];
+                        equal &= ~count[i];
+                    } else {
+                        equal &= count[i];
+                    }
+                }
+                return ~greater;
+            }
+        }
+    }
+
     /**
      * The first chunk whose probe keeps hash {@code b} of {@code words} for query {@code qb} of
      * {@code qw} (word offsets): chunk within its radius and pair within its bound; -1 if none. A
@@ -381,6 +496,8 @@ public final class PdqIndex {
         private final NeighbourSink sink;
         private final long[] qw;
         private final int[] qc = new int[CHUNKS];
+        /** For chunk c, the query's sibling chunk as 16 planes at [16c, 16c + 16) (see queryPlanes). */
+        private final long[] siblingPlanes = new long[16 * CHUNKS];
         /** Probes packed as budget << 16 | bucket; chunk c's at [chunkStart[c], chunkStart[c + 1]). */
         private final int[] probes;
         private final int[] chunkStart = new int[CHUNKS + 1];
@@ -404,6 +521,9 @@ public final class PdqIndex {
             this.sink = sink;
             for (int c = 0; c < CHUNKS; c++) {
                 qc[c] = chunk(qw, 0, c);
+            }
+            for (int c = 0; c < CHUNKS; c++) {
+                queryPlanes(qc[c ^ 1], siblingPlanes, 16 * c);
             }
             probes = new int[plan.probes()];
             int n = 0;
@@ -456,11 +576,11 @@ public final class PdqIndex {
             for (int c = 0; c < CHUNKS; c++) {
                 int lo = Math.max(start, chunkStart[c]);
                 int hi = Math.min(end, chunkStart[c + 1]);
-                long[] sib = siblings[c];
+                long[] pl = planes[c];
                 for (int j = lo; j < hi; j++) {
-                    int g = from[j - start] >>> 2;
+                    int o = (from[j - start] >>> 6) << 4;
                     for (int l = 0; l < lines; l++) {
-                        sum += sib[g + l * LINE_LONGS];
+                        sum += pl[o + l * LINE_LONGS];
                     }
                 }
             }
@@ -471,28 +591,21 @@ public final class PdqIndex {
             for (int c = 0; c < CHUNKS; c++) {
                 int lo = Math.max(start, chunkStart[c]);
                 int hi = Math.min(end, chunkStart[c + 1]);
-                long[] sib = siblings[c];
-                long query4 = (qc[c ^ 1] & 0xFFFFL) * 0x0001_0001_0001_0001L;
+                long[] pl = planes[c];
                 for (int j = lo; j < hi; j++) {
-                    int budget = probes[j] >>> 16;
                     int first = from[j - start];
                     int past = to[j - start];
-                    // adding this sets a lane's high bit iff the lane's bit count exceeds the budget
-                    long over = (0x7FFFL - budget) * 0x0001_0001_0001_0001L;
-                    for (int g = first >>> 2, last = (past + 3) >>> 2; g < last; g++) {
-                        // SWAR: the bit counts of four 16-bit lanes at once (Hacker's Delight 5-1)
-                        long x = sib[g] ^ query4;
-                        x = x - ((x >>> 1) & 0x5555_5555_5555_5555L);
-                        x = (x & 0x3333_3333_3333_3333L) + ((x >>> 2) & 0x3333_3333_3333_3333L);
-                        x = (x + (x >>> 4)) & 0x0F0F_0F0F_0F0F_0F0FL;
-                        x = (x + (x >>> 8)) & 0x00FF_00FF_00FF_00FFL;
-                        long pass = ~(x + over) & 0x8000_8000_8000_8000L;
+                    if (first == past) {
+                        continue;
+                    }
+                    int budget = probes[j] >>> 16;
+                    int lastBlock = (past - 1) >>> 6;
+                    for (int b = first >>> 6; b <= lastBlock; b++) {
+                        long pass = entriesWithin(pl, b << 4, siblingPlanes, 16 * c, budget)
+                                & inBucket(b, first, past);
                         while (pass != 0) {
-                            int k = (g << 2) + (Long.numberOfTrailingZeros(pass) >>> 4);
+                            addSurvivor(c, (b << 6) + Long.numberOfTrailingZeros(pass));
                             pass &= pass - 1;
-                            if (k >= first && k < past) {
-                                addSurvivor(c, k);
-                            }
                         }
                     }
                 }

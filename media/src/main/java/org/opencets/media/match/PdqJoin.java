@@ -31,8 +31,6 @@ import java.util.Arrays;
 final class PdqJoin {
     private static final int BUCKETS = 1 << 16;
     private static final int VERIFY_BLOCK = 4096;
-    /** Queries a bucket must meet before its siblings are bit-sliced. */
-    private static final int SLICE_MIN_QUERIES = 16;
     private final PdqIndex index;
     private final long[] qw;
     private final int count;
@@ -44,9 +42,7 @@ final class PdqJoin {
     private final int[] sortedQuery;
     private final char[] sortedSibling;
 
-    /** The current bucket's siblings bit-sliced: bit i of plane j of block b is bit j of the bucket's entry 64b + i, at [16b + j]. */
-    private long[] planes = new long[16 * 4];
-    /** The query's sibling as planes: all ones where its bit is set. */
+    /** The current query's sibling chunk as planes: all ones where its bit is set. */
     private final long[] queryPlanes = new long[16];
 
     private int[] survivorQuery = new int[VERIFY_BLOCK];
@@ -78,36 +74,19 @@ final class PdqJoin {
         int radius = plan.radius()[c];
         int bound = plan.pairBound()[c >>> 1];
         int[] off = index.offsets[c];
-        long[] sib = index.siblings[c];
-        int masksEnd = PdqIndex.WEIGHT_START[radius + 1];
+        long[] pl = index.planes[c];
         for (int v = 0; v < BUCKETS; v++) {
             int first = off[v];
             int past = off[v + 1];
             if (first == past) {
                 continue;
             }
-            int meeting = 0;
-            for (int m = 0; m < masksEnd; m++) {
-                int g = v ^ PdqIndex.MASKS[m];
-                meeting += keyStart[g + 1] - keyStart[g];
-            }
-            if (meeting == 0) {
-                continue;
-            }
-            boolean sliced = bound <= 3 && meeting >= SLICE_MIN_QUERIES;
-            if (sliced) {
-                slice(sib, first, past);
-            }
             for (int w = 0; w <= radius; w++) {
                 int budget = Math.min(16, bound - w);
                 for (int m = PdqIndex.WEIGHT_START[w], end = PdqIndex.WEIGHT_START[w + 1]; m < end; m++) {
                     int g = v ^ PdqIndex.MASKS[m];
                     for (int p = keyStart[g], pEnd = keyStart[g + 1]; p < pEnd; p++) {
-                        if (sliced) {
-                            scanSlices(first, past, sortedQuery[p], sortedSibling[p], budget);
-                        } else {
-                            scanBucket(sib, first, past, sortedQuery[p], sortedSibling[p], budget);
-                        }
+                        scanBucket(pl, first, past, sortedQuery[p], sortedSibling[p], budget);
                     }
                 }
             }
@@ -135,86 +114,15 @@ final class PdqJoin {
         }
     }
 
-    private void slice(long[] sib, int first, int past) {
-        int n = past - first;
-        int blocks = (n + 63) >>> 6;
-        if (planes.length < 16 * blocks) {
-            planes = new long[16 * blocks];
-        }
-        Arrays.fill(planes, 0, 16 * blocks, 0L);
-        for (int i = 0; i < n; i++) {
-            int k = first + i;
-            long s = (sib[k >>> 2] >>> ((k & 3) << 4)) & 0xFFFF;
-            int o = (i >>> 6) << 4;
-            int bit = i & 63;
-            for (int j = 0; j < 16; j++) {
-                planes[o + j] |= ((s >>> j) & 1L) << bit;
-            }
-        }
-    }
-
-    /**
-     * The bucket's entries whose sibling is within {@code budget} (2 or 3) of {@code qs}, 64 at a
-     * time on the bit-sliced siblings: per plane, the entries whose bit differs from the query's
-     * raise saturating counters held as bit masks ("at least 1, 2, 3, 4 differences").
-     */
-    private void scanSlices(int first, int past, int query, int qs, int budget) {
-        long[] q = queryPlanes;
-        for (int j = 0; j < 16; j++) {
-            q[j] = -((qs >>> j) & 1L);
-        }
-        int n = past - first;
-        for (int o = 0, base = 0; base < n; o += 16, base += 64) {
-            long s1 = 0;
-            long s2 = 0;
-            long s3 = 0;
-            long pass;
-            if (budget == 2) {
-                for (int j = 0; j < 16; j++) {
-                    long x = planes[o + j] ^ q[j];
-                    s3 |= s2 & x;
-                    s2 |= s1 & x;
-                    s1 |= x;
-                }
-                pass = ~s3;
-            } else {
-                long s4 = 0;
-                for (int j = 0; j < 16; j++) {
-                    long x = planes[o + j] ^ q[j];
-                    s4 |= s3 & x;
-                    s3 |= s2 & x;
-                    s2 |= s1 & x;
-                    s1 |= x;
-                }
-                pass = ~s4;
-            }
-            if (n - base < 64) {
-                pass &= (1L << (n - base)) - 1;
-            }
+    /** The bucket's entries whose sibling is within {@code budget} of {@code qs}, 64 at a time (see PdqIndex.entriesWithin). */
+    private void scanBucket(long[] pl, int first, int past, int query, int qs, int budget) {
+        PdqIndex.queryPlanes(qs, queryPlanes, 0);
+        int lastBlock = (past - 1) >>> 6;
+        for (int b = first >>> 6; b <= lastBlock; b++) {
+            long pass = PdqIndex.entriesWithin(pl, b << 4, queryPlanes, 0, budget) & PdqIndex.inBucket(b, first, past);
             while (pass != 0) {
-                addSurvivor(query, first + base + Long.numberOfTrailingZeros(pass));
+                addSurvivor(query, (b << 6) + Long.numberOfTrailingZeros(pass));
                 pass &= pass - 1;
-            }
-        }
-    }
-
-    /** The bucket's entries whose sibling is within {@code budget} of {@code qs}, by a SWAR scan (see PdqIndex). */
-    private void scanBucket(long[] sib, int first, int past, int query, int qs, int budget) {
-        long query4 = (qs & 0xFFFFL) * 0x0001_0001_0001_0001L;
-        long over = (0x7FFFL - budget) * 0x0001_0001_0001_0001L;
-        for (int g = first >>> 2, last = (past + 3) >>> 2; g < last; g++) {
-            long x = sib[g] ^ query4;
-            x = x - ((x >>> 1) & 0x5555_5555_5555_5555L);
-            x = (x & 0x3333_3333_3333_3333L) + ((x >>> 2) & 0x3333_3333_3333_3333L);
-            x = (x + (x >>> 4)) & 0x0F0F_0F0F_0F0F_0F0FL;
-            x = (x + (x >>> 8)) & 0x00FF_00FF_00FF_00FFL;
-            long pass = ~(x + over) & 0x8000_8000_8000_8000L;
-            while (pass != 0) {
-                int k = (g << 2) + (Long.numberOfTrailingZeros(pass) >>> 4);
-                pass &= pass - 1;
-                if (k >= first && k < past) {
-                    addSurvivor(query, k);
-                }
             }
         }
     }

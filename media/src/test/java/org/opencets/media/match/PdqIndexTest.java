@@ -281,6 +281,54 @@ class PdqIndexTest {
         assertThat(PdqIndex.build(List.of()).query(hay.get(0), 31)).isEmpty();
     }
 
+    /** A collection large enough to be matched against itself by the join: pairs and clusters as brute force finds them. */
+    @Test
+    void nearDuplicatePairsAndClustersOfALargeCollectionAreBruteForces() {
+        long seed = Long.getLong("cets.seed", System.nanoTime());
+        System.out.println("PdqIndexTest near duplicates seed=" + seed + " (replay: -Dcets.seed=" + seed + ")");
+        SplittableRandom r = new SplittableRandom(seed);
+        List<PdqHash> hashes = new ArrayList<>();
+        while (hashes.size() < 8000) { // enough for the cost model to choose the join
+            PdqHash base = random(r);
+            hashes.add(base);
+            for (int c = r.nextInt(8); c > 0; c--) {
+                hashes.add(nearCopy(r.nextBoolean() ? base : hashes.get(hashes.size() - 1), r.nextInt(45), r));
+            }
+        }
+        int threshold = 31;
+        List<NearDuplicates.Pair> want = new ArrayList<>();
+        int[] parent = new int[hashes.size()];
+        for (int i = 0; i < parent.length; i++) {
+            parent[i] = i;
+        }
+        for (int a = 0; a < hashes.size(); a++) {
+            for (int b = a + 1; b < hashes.size(); b++) {
+                int d = hashes.get(a).distance(hashes.get(b));
+                if (d <= threshold) {
+                    want.add(new NearDuplicates.Pair(a, b, d));
+                    int ra = root(parent, a);
+                    int rb = root(parent, b);
+                    parent[Math.max(ra, rb)] = Math.min(ra, rb);
+                }
+            }
+        }
+        int[] wantClusters = new int[parent.length];
+        for (int i = 0; i < parent.length; i++) {
+            wantClusters[i] = root(parent, i);
+        }
+        PdqIndex index = PdqIndex.build(hashes);
+        assertThat(want).as("seed=%d: the planted copies must give pairs", seed).hasSizeGreaterThan(2000);
+        assertThat(NearDuplicates.pairs(index, threshold)).as("seed=%d", seed).isEqualTo(want);
+        assertThat(NearDuplicates.clusters(index, threshold)).as("seed=%d", seed).isEqualTo(wantClusters);
+    }
+
+    private static int root(int[] parent, int x) {
+        while (parent[x] != x) {
+            x = parent[x];
+        }
+        return x;
+    }
+
     @Test
     void nearDuplicateClustersJoinChainsAndPairsAreListedOnce() {
         SplittableRandom r = new SplittableRandom(11);
