@@ -20,7 +20,8 @@ import org.opencets.media.pdq.PdqHash;
  * with the wall-clock and CPU time of the query threads, then times the previous index
  * ({@link LegacyPdqIndex}) and the current one on the same first {@code baseline} queries, one after
  * the other, for a ratio measured in one run, checks that both find the same answers there, and
- * checks a sample of queries against brute force.
+ * checks a sample of queries against brute force. With {@code baseline} 0 the previous index is not
+ * built, and the run fits in a 2 GB heap ({@code -Xmx2g}).
  *
  * <pre>
  * ./mvnw -q -B -pl bench -am package -DskipTests
@@ -97,25 +98,15 @@ public final class PdqMatchBenchmark {
         System.out.println("index, one query at a time: " + all.describe());
         Pass batch = runBatches(index, queries, threshold, cores);
         System.out.println("index, queryAll in " + cores + " batches: " + batch.describe());
+        System.out.printf(Locale.ROOT, "ratio single queries / batches: %.2fx wall, %.2fx CPU%n", all.wall() / batch.wall(),
+                all.cpu() / batch.cpu());
         if (batch.found() != all.found() || batch.matched() != all.matched()) {
             throw new AssertionError("batch and single queries disagree (seed " + seed + ")");
         }
 
-        t0 = System.nanoTime();
-        LegacyPdqIndex legacy = LegacyPdqIndex.ofWords(words, n);
-        System.out.printf(Locale.ROOT, "previous index built in %.1f s, %.2f GB%n", (System.nanoTime() - t0) / 1e9,
-                legacy.memoryBytes() / 1e9);
-        Matcher previous = (query, th, sink) -> legacy.query(query, th, sink::accept);
-        warmUp(previous, queries, threshold);
-        Pass old = run(previous, queries, baseline, threshold, cores);
-        Pass now = run(index::query, queries, baseline, threshold, cores);
-        System.out.println("first " + baseline + " queries, previous index: " + old.describe());
-        System.out.println("first " + baseline + " queries, index:          " + now.describe());
-        if (old.found() != now.found() || old.matched() != now.matched()) {
-            throw new AssertionError("previous and current index disagree on the first " + baseline + " queries (seed " + seed + ")");
+        if (baseline > 0) {
+            compareWithPrevious(words, n, index, queries, baseline, threshold, cores, seed);
         }
-        System.out.printf(Locale.ROOT, "ratio previous / current on the same queries: %.2fx wall, %.2fx CPU%n",
-                old.wall() / now.wall(), old.cpu() / now.cpu());
 
         // brute-force check of a sample
         int sample = 50;
@@ -138,6 +129,26 @@ public final class PdqMatchBenchmark {
         double bf = (System.nanoTime() - bf0) / 1e9 / sample;
         System.out.printf(Locale.ROOT, "brute force agrees on %d sampled queries; a brute-force query takes %.0f ms "
                 + "(x%.0f the index's CPU time a query)%n", sample, bf * 1000, bf / (all.cpu() / q));
+    }
+
+    /** Times the previous index and the current one on the same first queries, one after the other. */
+    private static void compareWithPrevious(long[] words, int n, PdqIndex index, PdqHash[] queries, int baseline,
+                                            int threshold, int cores, long seed) throws Exception {
+        long t0 = System.nanoTime();
+        LegacyPdqIndex legacy = LegacyPdqIndex.ofWords(words, n);
+        System.out.printf(Locale.ROOT, "previous index built in %.1f s, %.2f GB%n", (System.nanoTime() - t0) / 1e9,
+                legacy.memoryBytes() / 1e9);
+        Matcher previous = (query, th, sink) -> legacy.query(query, th, sink::accept);
+        warmUp(previous, queries, threshold);
+        Pass old = run(previous, queries, baseline, threshold, cores);
+        Pass now = run(index::query, queries, baseline, threshold, cores);
+        System.out.println("first " + baseline + " queries, previous index: " + old.describe());
+        System.out.println("first " + baseline + " queries, index:          " + now.describe());
+        if (old.found() != now.found() || old.matched() != now.matched()) {
+            throw new AssertionError("previous and current index disagree on the first " + baseline + " queries (seed " + seed + ")");
+        }
+        System.out.printf(Locale.ROOT, "ratio previous / current on the same queries: %.2fx wall, %.2fx CPU%n",
+                old.wall() / now.wall(), old.cpu() / now.cpu());
     }
 
     private static void warmUp(Matcher m, PdqHash[] queries, int threshold) {

@@ -15,7 +15,7 @@ import java.util.Arrays;
  * for every query group that probes it while it is in the first-level cache. With a million queries
  * and 65,536 keys a bucket meets about 15 x 17 = 255 queries; the tables are read sequentially, once
  * per batch, instead of in 300 random places per query, and what is left is the arithmetic of the
- * sibling tests (the same SWAR count as single queries).
+ * sibling tests (the same bit-sliced test as single queries, {@link PdqIndex#entriesWithin}).
  *
  * <p>Indexing each bucket's siblings by byte for the many queries that meet it (the pigeonhole once
  * more: within {@code b} bits, one byte is within {@code floor(b / 2)}) cut the comparisons ten-fold
