@@ -231,6 +231,34 @@ class PdqIndexTest {
         assertThat(sum).isGreaterThanOrEqualTo(threshold - 7);
     }
 
+    /** The bit-sliced sibling test: bit i of the mask is set exactly when sibling i is within the budget. */
+    @Property(tries = 300)
+    void blockTestKeepsExactlyTheSiblingsWithinTheBudget(@ForAll long seed, @ForAll @IntRange(min = 0, max = 17) int budget) {
+        SplittableRandom r = new SplittableRandom(seed);
+        int qs = r.nextInt(1 << 16);
+        int[] siblings = new int[64];
+        long[] planes = new long[16];
+        for (int i = 0; i < 64; i++) {
+            // near the query's sibling, at every distance, or anywhere
+            siblings[i] = switch (i) {
+                case 0 -> qs;
+                case 1 -> qs ^ 0xFFFF; // distance 16
+                default -> r.nextBoolean() ? qs ^ (r.nextInt(1 << 16) & r.nextInt(1 << 16) & r.nextInt(1 << 16)) : r.nextInt(1 << 16);
+            };
+            for (int j = 0; j < 16; j++) {
+                planes[j] |= (long) ((siblings[i] >>> j) & 1) << i;
+            }
+        }
+        long[] query = new long[16];
+        PdqIndex.queryPlanes(qs, query, 0);
+        long got = PdqIndex.entriesWithin(planes, 0, query, 0, budget);
+        for (int i = 0; i < 64; i++) {
+            boolean within = Integer.bitCount(siblings[i] ^ qs) <= budget;
+            assertThat((got >>> i & 1) == 1).as("entry %d at distance %d, budget %d", i, Integer.bitCount(siblings[i] ^ qs), budget)
+                    .isEqualTo(within);
+        }
+    }
+
     @Test
     void theUsualThresholdProbesSeventeenBucketsPerChunkAndThirtyTwoFarFewerThanThePlainPigeonhole() {
         assertThat(PdqIndex.Plan.of(31).probes()).isEqualTo(16 * 17);
