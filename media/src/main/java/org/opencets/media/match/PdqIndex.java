@@ -37,8 +37,9 @@ import org.opencets.media.pdq.PdqHash;
  * against the query's sibling with saturating counters kept as bit masks (see
  * {@link #entriesWithin}), about two operations an entry where a SWAR bit count of packed 16-bit
  * lanes (Warren, Hacker's Delight, 5-1) takes five. At 10 million hashes a bucket holds about 150
- * entries and a query at 31 tests about 42,000 siblings; about one in a hundred passes and has its
- * 32-byte hash read to be verified.
+ * entries and a query at 31 tests the siblings of about 42,000 entries (some 900 blocks, since a
+ * bucket rarely starts at a block's start); about one in four hundred passes and has its 32-byte
+ * hash read to be verified.
  *
  * <p><b>Memory-level parallelism.</b> At that size every probe misses the caches, and a loop that
  * reads a bucket's offsets, then its siblings, then the next bucket's, waits for memory about 300
