@@ -1,12 +1,14 @@
 package org.opencets.media.match;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * Near-duplicate pairs and clusters within one collection of PDQ hashes (for instance every image of
  * every case): pairs within the threshold, and the connected groups they form (union-find with path
- * halving). The store turns a cluster spanning cases into media links.
+ * halving). The store turns a cluster spanning cases into media links. The collection is matched
+ * against itself as one batch ({@link PdqIndex#queryAll}), a join for large collections.
  */
 public final class NearDuplicates {
     private NearDuplicates() {
@@ -19,17 +21,12 @@ public final class NearDuplicates {
     /** Every pair of indexed hashes within {@code threshold}, each once, {@code a < b}, ordered by a then b. */
     public static List<Pair> pairs(PdqIndex index, int threshold) {
         List<Pair> out = new ArrayList<>();
-        for (int i = 0; i < index.size(); i++) {
-            int a = i;
-            List<Pair> row = new ArrayList<>();
-            index.query(index.hash(i), threshold, (id, d) -> {
-                if (id > a) {
-                    row.add(new Pair(a, id, d));
-                }
-            });
-            row.sort((x, y) -> Integer.compare(x.b(), y.b()));
-            out.addAll(row);
-        }
+        index.queryAll(index.words, index.size(), threshold, (a, b, d) -> {
+            if (b > a) {
+                out.add(new Pair(a, b, d));
+            }
+        }, PdqIndex.BatchRoute.CHEAPER);
+        out.sort(Comparator.comparingInt(Pair::a).thenComparingInt(Pair::b));
         return out;
     }
 
@@ -43,10 +40,7 @@ public final class NearDuplicates {
         for (int i = 0; i < n; i++) {
             parent[i] = i;
         }
-        for (int i = 0; i < n; i++) {
-            int a = i;
-            index.query(index.hash(i), threshold, (id, d) -> union(parent, a, id));
-        }
+        index.queryAll(index.words, n, threshold, (a, b, d) -> union(parent, a, b), PdqIndex.BatchRoute.CHEAPER);
         int[] cluster = new int[n];
         for (int i = 0; i < n; i++) {
             cluster[i] = find(parent, i);

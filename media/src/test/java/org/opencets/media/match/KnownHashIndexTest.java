@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.opencets.media.hash.FileDigests;
 import org.opencets.media.hashset.Category;
@@ -92,5 +95,34 @@ class KnownHashIndexTest {
         assertThat(index.match(null, new PdqResult(near, 49), 31)).as("query quality under 50").isEmpty();
         assertThat(index.match(null, new PdqResult(near, 100), 11)).as("threshold 11").isEmpty();
         assertThat(index.match(null, new PdqResult(weakKnown, 100), 31)).as("weak known hash").isEmpty();
+    }
+
+    /**
+     * PDQ matching through the known-hash index equals brute force over the entries whose quality
+     * is unknown or at least 50, and is empty for a query under 50, at any threshold.
+     */
+    @Property(tries = 100)
+    void pdqMatchesAreBruteForceOverStrongEntriesForStrongQueries(@ForAll long seed,
+                                                                   @ForAll @IntRange(min = 0, max = 64) int threshold,
+                                                                   @ForAll @IntRange(min = 0, max = 100) int queryQuality) {
+        SplittableRandom r = new SplittableRandom(seed);
+        PdqHash q = PdqIndexTest.random(r);
+        KnownHashIndex.Builder b = KnownHashIndex.builder();
+        List<String> want = new ArrayList<>();
+        int n = 1 + r.nextInt(300);
+        for (int i = 0; i < n; i++) {
+            PdqHash h = r.nextInt(4) == 0 ? PdqIndexTest.random(r) : PdqIndexTest.nearCopy(q, r.nextInt(70), r);
+            int quality = r.nextInt(5) == 0 ? -1 : r.nextInt(101);
+            b.add("list", new KnownEntry("e" + i, null, null, null, h, quality, Category.UNCATEGORISED, null, i + 1));
+            int d = h.distance(q);
+            if ((quality < 0 || quality >= PdqResult.MIN_MATCH_QUALITY) && d <= threshold) {
+                want.add("e" + i + "@" + d);
+            }
+        }
+        List<Match> got = b.build().match(null, new PdqResult(q, queryQuality), threshold);
+        assertThat(got).allSatisfy(m -> assertThat(m.kind()).isEqualTo(MatchKind.PDQ));
+        assertThat(got).extracting(m -> m.knownId() + "@" + m.distance())
+                .containsExactlyInAnyOrderElementsOf(queryQuality >= PdqResult.MIN_MATCH_QUALITY ? want : List.of());
+        assertThat(got).extracting(Match::distance).isSorted();
     }
 }
