@@ -120,6 +120,7 @@ public final class StrictDecoding {
         private boolean eof;
         private boolean flushed;
         private UndecodableBytes pending;
+        private int carry = -1;
 
         Decoding(InputStream in, Charset charset, long startOffset) {
             this.in = in;
@@ -131,14 +132,33 @@ public final class StrictDecoding {
 
         @Override
         public int read(char[] cbuf, int off, int len) throws IOException {
-            if (pending != null) {
-                throw pending;
-            }
             if (len == 0) {
                 return 0;
             }
+            if (carry >= 0) {
+                cbuf[off] = (char) carry; // the second char of a pair that did not fit last time
+                carry = -1;
+                return 1;
+            }
+            if (pending != null) {
+                throw pending;
+            }
             if (flushed) {
                 return -1;
+            }
+            if (len == 1) {
+                // A character outside the BMP needs two chars; a one-char request must still make
+                // progress (a Reader may not return 0), so decode into a pair and keep the second half.
+                char[] pair = new char[2];
+                int n = read(pair, 0, 2);
+                if (n == 2) {
+                    carry = pair[1];
+                }
+                if (n > 0) {
+                    cbuf[off] = pair[0];
+                    return 1;
+                }
+                return n;
             }
             CharBuffer out = CharBuffer.wrap(cbuf, off, len);
             while (out.position() == off) {
