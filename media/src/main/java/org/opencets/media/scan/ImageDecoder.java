@@ -48,6 +48,9 @@ final class ImageDecoder {
             if (!readers.hasNext()) {
                 throw new DecodeException("not a recognised image format");
             }
+            if (jpegComponents(data, length) == 4) {
+                readers = jdkFirst(readers);
+            }
             while (readers.hasNext()) {
                 ImageReader reader = readers.next();
                 try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(data, 0, length))) {
@@ -64,6 +67,61 @@ final class ImageDecoder {
             throw new DecodeException("cannot read image data: " + describe(e));
         }
         throw new DecodeException(failures.get(0));
+    }
+
+    /**
+     * Four-component (CMYK or YCCK) JPEGs go to the JDK's own JPEG reader first. Design note: the
+     * colour conversion of CMYK is not standardised, and PDQ hashes luma, so each decoder gives its own
+     * hash; the PDQ reference tools and the hash lists agencies exchange are made with the JDK's
+     * reader, which on the shared test image gives the reference hash exactly (TwelveMonkeys, which
+     * converts through the embedded profile differently, lands 14 bits away). Matching the lists
+     * matters more here than the nicer colours. Every other JPEG keeps TwelveMonkeys first.
+     */
+    private static Iterator<ImageReader> jdkFirst(Iterator<ImageReader> readers) {
+        List<ImageReader> jdk = new ArrayList<>();
+        List<ImageReader> others = new ArrayList<>();
+        readers.forEachRemaining(r -> (r.getClass().getName().startsWith("com.sun.imageio.") ? jdk : others).add(r));
+        jdk.addAll(others);
+        return jdk.iterator();
+    }
+
+    /**
+     * The number of colour components a JPEG's frame header declares, or 0 when the bytes are not a
+     * JPEG or no frame header is found before the scan (ITU T.81 B.2: markers {@code FFC0}–{@code FFCF}
+     * except {@code C4}, {@code C8}, {@code CC} are start-of-frame; its payload is precision, height,
+     * width, then the component count).
+     */
+    static int jpegComponents(byte[] data, int length) {
+        if (length < 4 || (data[0] & 0xFF) != 0xFF || (data[1] & 0xFF) != 0xD8) {
+            return 0;
+        }
+        int i = 2;
+        while (i + 4 <= length) {
+            if ((data[i] & 0xFF) != 0xFF) {
+                return 0;
+            }
+            int marker = data[i + 1] & 0xFF;
+            if (marker == 0xFF) {
+                i++; // fill byte
+                continue;
+            }
+            if (marker == 0xD8 || marker >= 0xD0 && marker <= 0xD7 || marker == 0x01) {
+                i += 2; // markers without a length
+                continue;
+            }
+            if (marker == 0xDA || marker == 0xD9) {
+                return 0; // start of scan or end of image before any frame header
+            }
+            int segment = ((data[i + 2] & 0xFF) << 8) | (data[i + 3] & 0xFF);
+            if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
+                return i + 9 < length ? data[i + 9] & 0xFF : 0;
+            }
+            if (segment < 2) {
+                return 0;
+            }
+            i += 2 + segment;
+        }
+        return 0;
     }
 
     private static Decoded read(ImageReader reader, ImageInputStream in, int minDecodedSide)

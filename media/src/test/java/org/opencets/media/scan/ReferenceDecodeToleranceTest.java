@@ -35,9 +35,6 @@ class ReferenceDecodeToleranceTest {
             if (e.quality() < 80) {
                 continue;
             }
-            if (e.filename().endsWith(JDK_MISCONVERTS)) {
-                continue; // see cmykJpegHashesLikeTheSamePhotoInRgb
-            }
             Path file = imageFor(pdq, e.filename());
             assertThat(file).as("image named by the reference list").exists();
             MediaFile m = scanner.scanFile(file);
@@ -54,24 +51,21 @@ class ReferenceDecodeToleranceTest {
         assertThat(checked).isGreaterThanOrEqualTo(30);
     }
 
-    /**
-     * The one listed image we do not hold to the JDK reference: JDK 17's own JPEG reader returns a
-     * CMYK JPEG in a CMYK colour space whose conversion lands 14 bits away from the same photo saved
-     * as RGB (original.jpg). TwelveMonkeys converts CMYK properly and lands 2 bits from it. We keep
-     * the correct colours and check that here instead.
-     */
-    static final String JDK_MISCONVERTS = "misc-images/modes/CMYK.jpg";
-
-    @ParameterizedTest(name = "minDecodedSide={0}")
-    @ValueSource(ints = {0, ScanOptions.DEFAULT_MIN_DECODED_SIDE})
-    void cmykJpegHashesLikeTheSamePhotoInRgb(int minDecodedSide) throws Exception {
+    /** A CMYK JPEG is decoded as the reference tools decode it, so its hash is the reference hash exactly at full size. */
+    @org.junit.jupiter.api.Test
+    void cmykJpegHashesAsTheReferenceToolsHashIt() throws Exception {
         Path pdq = SharedData.pdqDir();
-        MediaScanner scanner = new MediaScanner(ScanOptions.defaults().withThreads(1).withMinDecodedSide(minDecodedSide));
-        PdqHash rgbReference = SharedData.expected("java-imageio-jdk17-details.txt").stream()
-                .filter(e -> e.filename().endsWith("modes/original.jpg")).map(e -> PdqHash.fromHex(e.hash()))
+        MediaScanner scanner = new MediaScanner(ScanOptions.defaults().withThreads(1).withMinDecodedSide(0));
+        PdqHash reference = SharedData.expected("java-imageio-jdk17-details.txt").stream()
+                .filter(e -> e.filename().endsWith("misc-images/modes/CMYK.jpg")).map(e -> PdqHash.fromHex(e.hash()))
                 .findFirst().orElseThrow();
-        MediaFile cmyk = scanner.scanFile(pdq.resolve("images").resolve(JDK_MISCONVERTS));
+        MediaFile cmyk = scanner.scanFile(pdq.resolve("images/misc-images/modes/CMYK.jpg"));
         assertThat(cmyk.error()).isNull();
-        assertThat(cmyk.pdq().hash().distance(rgbReference)).isLessThanOrEqualTo(10);
+        assertThat(cmyk.pdq().hash()).isEqualTo(reference);
+        byte[] bytes = java.nio.file.Files.readAllBytes(pdq.resolve("images/misc-images/modes/CMYK.jpg"));
+        assertThat(ImageDecoder.jpegComponents(bytes, bytes.length)).isEqualTo(4);
+        byte[] rgb = java.nio.file.Files.readAllBytes(pdq.resolve("images/bridge-mods/aaa-orig.jpg"));
+        assertThat(ImageDecoder.jpegComponents(rgb, rgb.length)).isEqualTo(3);
+        assertThat(ImageDecoder.jpegComponents(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, 3)).isZero();
     }
 }
