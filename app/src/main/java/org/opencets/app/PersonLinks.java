@@ -123,6 +123,24 @@ final class PersonLinks {
         return out;
     }
 
+    /** One resolution over the whole store: the records resolved, their cases and kinds, and the result. */
+    record Run(Map<Long, Loaded> meta, int records, int judgements, Resolution resolution) {
+    }
+
+    /** Loads every person-bearing record and every judgement, and resolves them together. */
+    static Run resolveStore(org.opencets.store.sql.Database db, Stoplist stoplist) {
+        Map<Long, Loaded> meta = new HashMap<>();
+        Map<Long, PersonRecord> records = new LinkedHashMap<>();
+        List<Judgement> judgements = new ArrayList<>();
+        db.read(h -> {
+            records.putAll(load(h, stoplist, meta));
+            judgements.addAll(judgements(h));
+            return null;
+        });
+        Resolution r = PersonResolver.withDefaults().dedupe(new ArrayList<>(records.values()), judgements);
+        return new Run(meta, records.size(), judgements.size(), r);
+    }
+
     static Map<PersonAttribute, String> attributes(Map<String, Object> record) {
         Map<String, Object> data = record;
         // a tip (tip-json) names its subjects in reported_persons; one subject is this record's person
@@ -336,7 +354,7 @@ final class PersonLinks {
         return x.candidate() && x.probability() >= 0.5 ? "model" : "model, through other records of the same person";
     }
 
-    private static int alertBoth(Handle h, long caseA, long caseB, long linkId, String now, String message) {
+    static int alertBoth(Handle h, long caseA, long caseB, long linkId, String now, String message) {
         h.execute("INSERT INTO alert(case_id, other_case_id, link_id, import_id, created_at, message) VALUES (?, ?, ?, NULL, ?, ?)",
                 caseA, caseB, linkId, now, message);
         h.execute("INSERT INTO alert(case_id, other_case_id, link_id, import_id, created_at, message) VALUES (?, ?, ?, NULL, ?, ?)",

@@ -59,30 +59,9 @@ final class ReadAhead {
         Thread thread = Thread.ofPlatform().name("cets-read-" + reader.format()).daemon().unstarted(() -> {
             Object last = END;
             try {
-                List<ParsedRecord>[] batch = newBatch();
-                reader.read(source, new RecordSink() {
-                    @Override
-                    public void accept(ParsedRecord record) {
-                        batch[0].add(record);
-                        if (batch[0].size() == BATCH) {
-                            put(queue, batch[0]);
-                            batch[0] = new ArrayList<>(BATCH);
-                        }
-                    }
-
-                    @Override
-                    public void reject(long line, String reason) {
-                        remarks.reject(line, reason);
-                    }
-
-                    @Override
-                    public void warn(String message) {
-                        remarks.warn(message);
-                    }
-                });
-                if (!batch[0].isEmpty()) {
-                    put(queue, batch[0]);
-                }
+                Batching sink = new Batching(queue, remarks);
+                reader.read(source, sink);
+                sink.flush();
             } catch (Interrupted e) {
                 return; // the storing side failed and stopped listening
             } catch (Throwable t) {
@@ -123,9 +102,41 @@ final class ReadAhead {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<ParsedRecord>[] newBatch() {
-        return new List[] {new ArrayList<ParsedRecord>(BATCH)};
+    /** The reader's sink: records in batches onto the queue, remarks straight to their owner. */
+    private static final class Batching implements RecordSink {
+        private final BlockingQueue<Object> queue;
+        private final Remarks remarks;
+        private List<ParsedRecord> batch = new ArrayList<>(BATCH);
+
+        Batching(BlockingQueue<Object> queue, Remarks remarks) {
+            this.queue = queue;
+            this.remarks = remarks;
+        }
+
+        @Override
+        public void accept(ParsedRecord record) {
+            batch.add(record);
+            if (batch.size() == BATCH) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (!batch.isEmpty()) {
+                put(queue, batch);
+                batch = new ArrayList<>(BATCH);
+            }
+        }
+
+        @Override
+        public void reject(long line, String reason) {
+            remarks.reject(line, reason);
+        }
+
+        @Override
+        public void warn(String message) {
+            remarks.warn(message);
+        }
     }
 
     /** The reader thread was told to stop. */

@@ -251,11 +251,17 @@ public final class Session {
      */
     public ImportReport importFile(String caseRef, String formatName, Path file, ImportOptions options) {
         CaseFile c = resolveQuietly(caseRef);
+        return auditedImport(c, file, options, () -> importChecked(c, formatName, file, options));
+    }
+
+    /**
+     * Runs an import, writing the audit entry of a denied or failed one; a successful import writes
+     * its own entry inside its transaction.
+     */
+    private ImportReport auditedImport(CaseFile c, Path file, ImportOptions options, Supplier<ImportReport> work) {
         String target = c.qualifiedNumber() + " " + file.getFileName();
         try {
-            ImportReport report = importChecked(c, formatName, file, options);
-            // the import's own audit entry was written in its transaction
-            return report;
+            return work.get();
         } catch (AccessDeniedException e) {
             d.audit().append(new AuditLog.Event(user.name(), "import", c.id(), target, options.reason(), "denied", e.getMessage()));
             throw e;
@@ -275,23 +281,26 @@ public final class Session {
      */
     public ImportReport importMedia(String caseRef, Path folder, List<Path> knownLists, ImportOptions options) {
         CaseFile c = resolveQuietly(caseRef);
-        String target = c.qualifiedNumber() + " " + folder.getFileName();
-        Path work = null;
+        return auditedImport(c, folder, options, () -> importFolder(c, folder, knownLists, options));
+    }
+
+    private ImportReport importFolder(CaseFile c, Path folder, List<Path> knownLists, ImportOptions options) {
+        if (!NeedToKnow.canWrite(user, c)) {
+            throw new AccessDeniedException(user.name() + " may not import into case " + c.qualifiedNumber()
+                    + " of agency " + c.agency().code());
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new BadInputException(folder.toString(), 0, Files.exists(folder)
+                    ? "not a folder: --format media imports a folder of images (a manifest file is --format media-manifest)"
+                    : "no such folder");
+        }
+        Path work;
         try {
-            if (!NeedToKnow.canWrite(user, c)) {
-                throw new AccessDeniedException(user.name() + " may not import into case " + c.qualifiedNumber()
-                        + " of agency " + c.agency().code());
-            }
-            if (!Files.isDirectory(folder)) {
-                throw new BadInputException(folder.toString(), 0, Files.exists(folder)
-                        ? "not a folder: --format media imports a folder of images (a manifest file is --format media-manifest)"
-                        : "no such folder");
-            }
-            try {
-                work = Files.createTempDirectory(d.home(), ".media-import-");
-            } catch (IOException e) {
-                throw new StoreException("cannot make a working folder in " + d.home() + ": " + e.getMessage(), e);
-            }
+            work = Files.createTempDirectory(d.home(), ".media-import-");
+        } catch (IOException e) {
+            throw new StoreException("cannot make a working folder in " + d.home() + ": " + e.getMessage(), e);
+        }
+        try {
             MediaImport.Scanned scanned = MediaImport.scan(folder, knownLists, d.evidence(), work);
             ImportReport r = importChecked(c, "media-manifest", scanned.manifest(), options);
             List<String> warnings = new ArrayList<>(scanned.unreadable());
@@ -299,23 +308,14 @@ public final class Session {
             return new ImportReport(folder.toString(), r.evidenceSha256(), r.size(), "media", r.caseNumber(), r.importedBy(),
                     r.importedAt(), r.duplicate(), r.records(), r.rejected(), r.identifiers(), r.links(), r.alerts(),
                     r.becameCommon(), r.rejections(), warnings, r.elapsedMs(), r.correlationMs());
-        } catch (AccessDeniedException e) {
-            d.audit().append(new AuditLog.Event(user.name(), "import", c.id(), target, options.reason(), "denied", e.getMessage()));
-            throw e;
-        } catch (RuntimeException e) {
-            d.audit().append(new AuditLog.Event(user.name(), "import", c.id(), target, options.reason(), "error",
-                    String.valueOf(e.getMessage())));
-            throw e;
         } finally {
-            if (work != null) {
-                try (var files = Files.list(work)) {
-                    for (Path p : (Iterable<Path>) files::iterator) {
-                        Files.deleteIfExists(p);
-                    }
-                    Files.deleteIfExists(work);
-                } catch (IOException ignored) {
-                    // a leftover manifest in CETS_HOME holds only digests; the failure reported matters more
+            try (var files = Files.list(work)) {
+                for (Path p : (Iterable<Path>) files::iterator) {
+                    Files.deleteIfExists(p);
                 }
+                Files.deleteIfExists(work);
+            } catch (IOException ignored) {
+                // a leftover manifest in CETS_HOME holds only digests; the failure reported matters more
             }
         }
     }
@@ -717,26 +717,18 @@ public final class Session {
                 throw new AccessDeniedException(user.name() + " may not run person resolution: administrators and analysts only");
             }
             long started = System.nanoTime();
-            Map<Long, PersonLinks.Loaded> meta = new HashMap<>();
-            Map<Long, org.opencets.core.resolve.PersonRecord> records = new LinkedHashMap<>();
-            List<org.opencets.core.resolve.Judgement> judgements = new ArrayList<>();
-            d.db().read(h -> {
-                records.putAll(PersonLinks.load(h, d.stoplist(), meta));
-                judgements.addAll(PersonLinks.judgements(h));
-                return null;
-            });
-            org.opencets.core.resolve.Resolution r = org.opencets.core.resolve.PersonResolver.withDefaults()
-                    .dedupe(new ArrayList<>(records.values()), judgements);
+            PersonLinks.Run run = PersonLinks.resolveStore(d.db(), d.stoplist());
+            org.opencets.core.resolve.Resolution r = run.resolution();
             String now = PersonLinks.now();
             PersonLinks.Applied a = d.db().inWriteTransaction(h -> {
-                PersonLinks.Applied applied = PersonLinks.apply(h, r, meta, d.settings().maxCases(), now);
+                PersonLinks.Applied applied = PersonLinks.apply(h, r, run.meta(), d.settings().maxCases(), now);
                 h.execute("""
                                 INSERT INTO resolution_run(run_by, run_at, records, persons, added, kept, withdrawn, report)
-                                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", user.id(), now, records.size(), r.stats().persons(),
+                                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", user.id(), now, run.records(), r.stats().persons(),
                         applied.added(), applied.kept(), applied.withdrawn(), r.modelSummary());
                 return applied;
             });
-            return new ResolutionRunReport(records.size(), judgements.size(), r.stats().candidatePairs(), r.stats().persons(),
+            return new ResolutionRunReport(run.records(), run.judgements(), r.stats().candidatePairs(), r.stats().persons(),
                     a.personsAcrossCases(), a.added(), a.kept(), a.withdrawn(), a.alerts(), a.skippedOverMaxCases(),
                     elapsed(started));
         }, r -> r.records() + " records, " + r.linksAdded() + " links added, " + r.linksWithdrawn() + " withdrawn");
@@ -779,10 +771,7 @@ public final class Session {
                         h.execute("UPDATE link SET withdrawn_at = ?, judgement = ? WHERE id = ?", now, verdict, linkId);
                         String msg = "a person link between this case and another was withdrawn: an investigator judged "
                                 + "its two records to be different persons";
-                        h.execute("INSERT INTO alert(case_id, other_case_id, link_id, import_id, created_at, message) VALUES (?, ?, ?, NULL, ?, ?)",
-                                cases[0].id(), cases[1].id(), linkId, now, msg);
-                        h.execute("INSERT INTO alert(case_id, other_case_id, link_id, import_id, created_at, message) VALUES (?, ?, ?, NULL, ?, ?)",
-                                cases[1].id(), cases[0].id(), linkId, now, msg);
+                        PersonLinks.alertBoth(h, cases[0].id(), cases[1].id(), linkId, now, msg);
                         n++;
                     }
                 }
@@ -801,22 +790,14 @@ public final class Session {
         return audited("resolve.explain", cases[0] == null ? null : cases[0].id(), "records " + recordA + " and " + recordB,
                 reason, () -> {
                     requireReadable(cases, recordA, recordB);
-                    Map<Long, PersonLinks.Loaded> meta = new HashMap<>();
-                    Map<Long, org.opencets.core.resolve.PersonRecord> records = new LinkedHashMap<>();
-                    List<org.opencets.core.resolve.Judgement> judgements = new ArrayList<>();
-                    d.db().read(h -> {
-                        records.putAll(PersonLinks.load(h, d.stoplist(), meta));
-                        judgements.addAll(PersonLinks.judgements(h));
-                        return null;
-                    });
+                    PersonLinks.Run run = PersonLinks.resolveStore(d.db(), d.stoplist());
                     for (long id : new long[] {recordA, recordB}) {
-                        if (!records.containsKey(id)) {
+                        if (!run.meta().containsKey(id)) {
                             throw new IllegalArgumentException("record " + id + " names no person (it needs a surname and one "
                                     + "more fact: a given name, a birth date, an address, an e-mail, a phone or a card)");
                         }
                     }
-                    org.opencets.core.resolve.Resolution r = org.opencets.core.resolve.PersonResolver.withDefaults()
-                            .dedupe(new ArrayList<>(records.values()), judgements);
+                    org.opencets.core.resolve.Resolution r = run.resolution();
                     org.opencets.core.resolve.PairExplanation x = r.explain(Long.toString(recordA), Long.toString(recordB));
                     return new PairView(recordA, CaseRef.of(cases[0], true), recordB, CaseRef.of(cases[1], true),
                             x.probability(), x.matchWeight(), x.priorWeight(), x.samePerson(),

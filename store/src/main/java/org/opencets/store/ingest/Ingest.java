@@ -16,8 +16,11 @@ import org.jdbi.v3.core.Handle;
 import org.opencets.core.correlate.ExactCorrelator;
 import org.opencets.core.correlate.Holding;
 import org.opencets.core.identifier.Identifier;
+import org.opencets.core.identifier.IdentifierType;
 import org.opencets.core.record.Mention;
 import org.opencets.core.record.ParsedRecord;
+import org.opencets.media.match.PdqIndex;
+import org.opencets.media.pdq.PdqHash;
 import org.opencets.store.StoreException;
 
 /**
@@ -108,7 +111,7 @@ public final class Ingest {
             insertRecord.setString(8, JSON.writeValueAsString(r.fields()));
             insertRecord.addBatch();
             for (Mention m : r.mentions()) {
-                if (m.identifier().type() == org.opencets.core.identifier.IdentifierType.PDQ) {
+                if (m.identifier().type() == IdentifierType.PDQ) {
                     sawPdq = true;
                 }
                 long identifierId = identifierId(m, recordId);
@@ -343,7 +346,7 @@ public final class Ingest {
         if (own.isEmpty()) {
             return List.of();
         }
-        List<org.opencets.media.pdq.PdqHash> hashes = new ArrayList<>();
+        List<PdqHash> hashes = new ArrayList<>();
         List<List<PdqHolding>> holders = new ArrayList<>();
         Map<Long, Integer> indexOf = new HashMap<>();
         try (PreparedStatement p = conn.prepareStatement("""
@@ -358,7 +361,7 @@ public final class Ingest {
                     if (k == null) {
                         k = hashes.size();
                         indexOf.put(id, k);
-                        hashes.add(org.opencets.media.pdq.PdqHash.fromHex(rs.getString(2)));
+                        hashes.add(PdqHash.fromHex(rs.getString(2)));
                         holders.add(new ArrayList<>());
                     }
                     holders.get(k).add(new PdqHolding(id, rs.getLong(3), rs.getLong(4), rs.getString(5)));
@@ -368,7 +371,7 @@ public final class Ingest {
         if (hashes.isEmpty()) {
             return List.of();
         }
-        org.opencets.media.match.PdqIndex index = org.opencets.media.match.PdqIndex.build(hashes);
+        PdqIndex index = PdqIndex.build(hashes);
         List<NewLink> made = new ArrayList<>();
         try (PreparedStatement insertLink = conn.prepareStatement("""
                 INSERT INTO link(kind, identifier_id, case_a, record_a, role_a, case_b, record_b, role_b,
@@ -378,10 +381,10 @@ public final class Ingest {
             for (int k = 0; k < own.size(); k++) {
                 long ownId = own.get(k)[0];
                 long ownRecord = own.get(k)[1];
-                org.opencets.media.pdq.PdqHash q = org.opencets.media.pdq.PdqHash.fromHex(ownHex.get(k));
+                PdqHash q = PdqHash.fromHex(ownHex.get(k));
                 Map<Long, PdqHolding> closest = new LinkedHashMap<>();
                 Map<Long, Integer> distance = new HashMap<>();
-                for (org.opencets.media.match.PdqIndex.Neighbour n : index.query(q, PDQ_THRESHOLD)) {
+                for (PdqIndex.Neighbour n : index.query(q, PDQ_THRESHOLD)) {
                     if (n.distance() == 0) {
                         continue;
                     }
@@ -396,7 +399,7 @@ public final class Ingest {
                 if (closest.size() > maxCases) {
                     continue;
                 }
-                Identifier ownIdentifier = Identifier.of(org.opencets.core.identifier.IdentifierType.PDQ, ownHex.get(k), true);
+                Identifier ownIdentifier = Identifier.of(IdentifierType.PDQ, ownHex.get(k), true);
                 for (PdqHolding h : closest.values()) {
                     int d = distance.get(h.caseId());
                     boolean otherFirst = h.caseId() < caseId;
@@ -407,7 +410,7 @@ public final class Ingest {
                     insertLink.setLong(5, otherFirst ? caseId : h.caseId());
                     insertLink.setLong(6, otherFirst ? ownRecord : h.record());
                     insertLink.setString(7, otherFirst ? ownRole.get(k) : h.role());
-                    insertLink.setDouble(8, 1.0 - d / (double) org.opencets.media.pdq.PdqHash.BITS);
+                    insertLink.setDouble(8, 1.0 - d / (double) PdqHash.BITS);
                     Map<String, Object> evidence = new LinkedHashMap<>();
                     evidence.put("rule", "PDQ near-duplicate image");
                     evidence.put("distance", d);
