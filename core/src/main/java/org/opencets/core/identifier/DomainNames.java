@@ -20,7 +20,25 @@ final class DomainNames {
     static final DomainValidator VALIDATOR = DomainValidator.getInstance(false, List.of(
             new DomainValidator.Item(DomainValidator.ArrayType.GENERIC_PLUS, "onion", "test", "example", "invalid")));
 
+    /** Canonical forms by raw input, for e-mail domains, which repeat (see {@link RecentResults}). */
+    private static final RecentResults<String> RECENT = new RecentResults<>(10);
+
     private DomainNames() {
+    }
+
+    /**
+     * {@link #canonical}, remembered by raw input: a domain accepted once is accepted again with the
+     * same answer (which depends on nothing else); a rejected one is checked again and fails with the
+     * same message.
+     */
+    static String canonicalRemembered(IdentifierType type, String raw, String what) {
+        String known = RECENT.get(raw, null);
+        if (known != null) {
+            return known;
+        }
+        String ascii = canonical(type, raw, what);
+        RECENT.put(raw, null, ascii);
+        return ascii;
     }
 
     /** The canonical ASCII form, or throws with the reason. */
