@@ -82,6 +82,16 @@ public final class RecordAssembler {
      */
     public ParsedRecord assemble(RecordKind kind, long line, long offset, Map<String, Object> fields)
             throws RowException {
+        return assemble(kind, line, offset, fields, Map.of(), List.of());
+    }
+
+    /**
+     * Assembles one record and adds what a reader worked out itself: fields stored as they are
+     * (replacing an assembled field of the same name) and mentions appended after the assembled ones.
+     * The same as assembling and then copying the record with those additions, without the copy.
+     */
+    public ParsedRecord assemble(RecordKind kind, long line, long offset, Map<String, Object> fields,
+                                 Map<String, Object> extraFields, List<Mention> extraMentions) throws RowException {
         Map<String, Object> safe = new LinkedHashMap<>();
         List<Mention> mentions = new ArrayList<>();
         String occurredAt = null;
@@ -211,6 +221,8 @@ public final class RecordAssembler {
                 }
             }
         }
+        safe.putAll(extraFields);
+        mentions.addAll(extraMentions);
         return new ParsedRecord(kind, line, offset, occurredAt, safe, mentions);
     }
 
@@ -266,8 +278,57 @@ public final class RecordAssembler {
         }
     }
 
-    /** Parses an ISO-8601 instant, offset date-time, local date-time or date; returns it normalised. */
+    /**
+     * Parses an ISO-8601 instant, offset date-time, local date-time or date; returns it normalised.
+     *
+     * <p>Design note: the usual instant {@code yyyy-MM-ddTHH:mm:ssZ} is checked by hand. For such a
+     * string with a real date (month 1-12, day within the month, leap years by the ISO rule) and a
+     * time of at most 23:59:59, {@link Instant#parse} succeeds and {@link Instant#toString} writes
+     * the string back unchanged (ISO_INSTANT prints a four-digit year, always the seconds, no
+     * fraction when it is zero), so it is returned as it is. Any other string, including a leap
+     * second or 24:00, goes through {@link #parseTimeWithLibrary}.
+     */
     static String parseTime(String field, String raw) throws RowException {
+        if (isPlainUtcInstant(raw)) {
+            return raw;
+        }
+        return parseTimeWithLibrary(field, raw);
+    }
+
+    /** {@code yyyy-MM-ddTHH:mm:ssZ} naming a real instant, with no white space around it. */
+    static boolean isPlainUtcInstant(String s) {
+        if (s.length() != 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
+                || s.charAt(16) != ':' || s.charAt(19) != 'Z') {
+            return false;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 7);
+        int day = digits(s, 8, 10);
+        int hour = digits(s, 11, 13);
+        int minute = digits(s, 14, 16);
+        int second = digits(s, 17, 19);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                || second < 0 || second > 59) {
+            return false;
+        }
+        return day <= java.time.Month.of(month).length(java.time.Year.isLeap(year));
+    }
+
+    /** The decimal number in s[from, to), or -1 when a character there is not an ASCII digit. */
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    /** The reference path of {@link #parseTime}: java.time parses every value. */
+    static String parseTimeWithLibrary(String field, String raw) throws RowException {
         String s = raw.trim();
         try {
             if (s.length() <= 10) {

@@ -100,6 +100,10 @@ final class CsvDates {
         if (end == s.length()) {
             return date;
         }
+        char next = s.charAt(end);
+        if (next == 'T' || next == 't') { // what BETWEEN matches there, without the matcher
+            return date + "T" + clock(field, s.substring(end + 1), raw, false);
+        }
         Matcher between = BETWEEN.matcher(s).region(end, s.length());
         if (!between.lookingAt()) {
             throw bad(field, raw, "is not a date or a date and time");

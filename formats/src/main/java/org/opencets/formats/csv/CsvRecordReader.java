@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import org.opencets.core.record.Mention;
 import org.opencets.core.record.ParsedRecord;
 import org.opencets.core.record.RecordKind;
 import org.opencets.formats.canonical.RecordAssembler;
@@ -202,15 +201,7 @@ public abstract class CsvRecordReader implements RecordReader {
                 throw new IllegalStateException("a settled date order left a date ambiguous", still);
             }
         }
-        ParsedRecord r = assembler.assemble(kind, line, -1, row.canonical);
-        if (row.extra.isEmpty() && row.mentions.isEmpty()) {
-            return r;
-        }
-        Map<String, Object> fields = new LinkedHashMap<>(r.fields());
-        fields.putAll(row.extra);
-        List<Mention> mentions = new ArrayList<>(r.mentions());
-        mentions.addAll(row.mentions);
-        return new ParsedRecord(r.kind(), r.line(), r.offset(), r.occurredAt(), fields, mentions);
+        return assembler.assemble(kind, line, -1, row.canonical, row.extra, row.mentions);
     }
 
     private CsvRow shaped(CsvRow.FileContext file, Map<String, String> values)
