@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.opencets.core.record.ParsedRecord;
 import org.opencets.formats.read.ReadSource;
 import org.opencets.formats.read.RecordReader;
@@ -19,11 +20,12 @@ import org.opencets.formats.read.RecordSink;
  * <p>The reader thread owns the sink's rejections and warnings; the storing thread sees them only
  * after the end marker, which the queue hands over with a happens-before edge. A failure on either
  * side ends both: a reader's exception is rethrown on the storing thread as it was thrown; a
- * storing failure interrupts the reader. Memory is bounded by {@code DEPTH × BATCH} records.
+ * storing failure interrupts the reader. Memory is bounded by {@code DEPTH × BATCH} records, enough
+ * to keep the reader busy while the store writes one of its chunks.
  */
 final class ReadAhead {
     private static final int BATCH = 1_024;
-    private static final int DEPTH = 8;
+    private static final int DEPTH = 16;
     private static final Object END = new Object();
 
     private ReadAhead() {
@@ -51,15 +53,18 @@ final class ReadAhead {
     }
 
     /**
-     * Reads the source on a new thread and hands every record, in order, to {@code store} on the
-     * calling thread. Returns when the reader has finished and every record was stored.
+     * Reads the source on a new thread, turns each record into what {@code store} takes with
+     * {@code prepare} on that same thread, and hands them, in order, to {@code store} on the calling
+     * thread. Returns when the reader has finished and every record was stored. Work that needs no
+     * store (serialising, keying) belongs in {@code prepare}: it then runs beside the writes.
      */
-    static void run(RecordReader reader, ReadSource source, Remarks remarks, Consumer<ParsedRecord> store) {
+    static <T> void run(RecordReader reader, ReadSource source, Remarks remarks, Function<ParsedRecord, T> prepare,
+                        Consumer<T> store) {
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(DEPTH);
         Thread thread = Thread.ofPlatform().name("cets-read-" + reader.format()).daemon().unstarted(() -> {
             Object last = END;
             try {
-                Batching sink = new Batching(queue, remarks);
+                Batching<T> sink = new Batching<>(queue, remarks, prepare);
                 reader.read(source, sink);
                 sink.flush();
             } catch (Interrupted e) {
@@ -87,8 +92,8 @@ final class ReadAhead {
                     rethrow(t);
                 }
                 @SuppressWarnings("unchecked")
-                List<ParsedRecord> records = (List<ParsedRecord>) item;
-                for (ParsedRecord r : records) {
+                List<T> prepared = (List<T>) item;
+                for (T r : prepared) {
                     store.accept(r);
                 }
             }
@@ -103,19 +108,21 @@ final class ReadAhead {
     }
 
     /** The reader's sink: records in batches onto the queue, remarks straight to their owner. */
-    private static final class Batching implements RecordSink {
+    private static final class Batching<T> implements RecordSink {
         private final BlockingQueue<Object> queue;
         private final Remarks remarks;
-        private List<ParsedRecord> batch = new ArrayList<>(BATCH);
+        private final Function<ParsedRecord, T> prepare;
+        private List<T> batch = new ArrayList<>(BATCH);
 
-        Batching(BlockingQueue<Object> queue, Remarks remarks) {
+        Batching(BlockingQueue<Object> queue, Remarks remarks, Function<ParsedRecord, T> prepare) {
             this.queue = queue;
             this.remarks = remarks;
+            this.prepare = prepare;
         }
 
         @Override
         public void accept(ParsedRecord record) {
-            batch.add(record);
+            batch.add(prepare.apply(record));
             if (batch.size() == BATCH) {
                 flush();
             }

@@ -401,7 +401,7 @@ public final class Session {
                     }
                 };
                 try {
-                    ReadAhead.run(reader, source, remarks, r -> {
+                    ReadAhead.run(reader, source, remarks, Ingest::prepare, r -> {
                         ingest.add(r);
                         if (options.progress() != null && ingest.records() % PROGRESS_EVERY == 0) {
                             options.progress().accept(ingest.records());

@@ -27,18 +27,34 @@ import org.opencets.store.StoreException;
  * One import's writes, inside the caller's write transaction (which holds the store-wide writer
  * lock, so ids can be allocated here and correlation sees everything committed before).
  *
- * <p>Design: records, mentions and new identifiers are written with JDBC batches of a few thousand
- * rows; an identifier's id is looked up once per import through a bounded cache. Only identifiers
- * that existed before this import can link to another case, so only they are remembered as
+ * <p>Design: records are buffered in chunks of {@value #CHUNK} and each chunk is written in the
+ * order that keeps SQLite's B-trees cheap (measured: a row whose index key lands at a random place
+ * costs three to four times one appended at the end):
+ * <ol>
+ *   <li>the chunk's identifiers not yet known to this import are sorted by type and value and
+ *       inserted with fresh ids ({@code ON CONFLICT DO NOTHING}, one B-tree descent each whether the
+ *       identifier is new or not); the fresh-id range read back tells which were new, and only the
+ *       others are looked up, in the same sorted order;</li>
+ *   <li>records are appended in file order;</li>
+ *   <li>mentions are sorted by identifier before they are appended, so the identifier index grows
+ *       at its end for new identifiers and in one ordered sweep for old ones;</li>
+ *   <li>the chunk's per-case identifier summaries are added, sorted by identifier.</li>
+ * </ol>
+ * An identifier's id is remembered for the rest of the import through a bounded cache. Only
+ * identifiers that existed before this import can link to another case, so only they are kept as
  * correlation candidates; at {@link #finish} each candidate's other holdings are read from the
  * {@code identifier_case} summary (one indexed look-up each) and handed to the
- * {@link ExactCorrelator}. Memory is bounded by the batch size, the cache bound and the number of
+ * {@link ExactCorrelator}. Memory is bounded by the chunk size, the cache bound and the number of
  * distinct pre-existing identifiers in the import.
  */
 public final class Ingest {
-    private static final int BATCH = 5_000;
-    private static final int CACHE_LIMIT = 1_000_000;
+    /** Records per chunk. */
+    static final int CHUNK = 20_000;
+    /** Identifiers whose ids are remembered between chunks; past it the memory is dropped and refilled. */
+    private static final int CACHE_LIMIT = 500_000;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] TYPE_CODES = java.util.Arrays.stream(IdentifierType.values())
+            .map(IdentifierType::code).toArray(String[]::new);
 
     private final Connection conn;
     private final long caseId;
@@ -47,24 +63,62 @@ public final class Ingest {
     private final PreparedStatement insertMention;
     private final PreparedStatement insertIdentifier;
     private final PreparedStatement findIdentifier;
+    private final PreparedStatement freshIds;
     private final PreparedStatement upsertHolding;
     private long nextRecordId;
     private long nextIdentifierId;
-    private int pending;
+    /** The first identifier id this import may allocate: ids from here on were made by this import. */
+    private final long firstIdentifierId;
+    /** Identifiers this import added to the store. */
+    private long newIdentifiers;
     private long records;
     /** Whether this import brought any PDQ hash (only then are near-duplicates looked for). */
     private boolean sawPdq;
 
+    /** The chunk being gathered, in file order. */
+    private final List<Prepared> chunk = new ArrayList<>(CHUNK);
+
     /** Identifier key to {id, flags}; flags bit 0 = existed before this import, bit 1 = common. */
-    private final Map<String, long[]> cache = new HashMap<>();
-    /** This import's holdings not yet written, by identifier id. */
+    private final Map<Key, long[]> cache = new HashMap<>();
+    /** This import's holdings not yet written, by identifier id: {mentions, first record}. */
     private final Map<Long, long[]> holdings = new HashMap<>();
     private final Map<Long, String> holdingRoles = new HashMap<>();
     /** Pre-existing identifiers seen in this import: the correlation candidates. */
     private final Map<Long, Candidate> candidates = new LinkedHashMap<>();
-    private long firstRecordId;
+    private final long firstRecordId;
 
     private record Candidate(Identifier identifier, boolean common, long record, String role) {
+    }
+
+    /** What identifies an identifier in the store: its type and canonical value. */
+    public record Key(IdentifierType type, String value) {
+        static Key of(Identifier id) {
+            return new Key(id.type(), id.value());
+        }
+    }
+
+    /**
+     * A record made ready for writing: its fields serialised and its identifiers keyed. Made by
+     * {@link #prepare} on any thread (the import's reader thread), so that work runs beside the
+     * writes.
+     */
+    public record Prepared(ParsedRecord record, String json, Key[] keys) {
+    }
+
+    /** Prepares a record for {@link #add}; safe to call on any thread. */
+    public static Prepared prepare(ParsedRecord r) {
+        String json;
+        try {
+            json = JSON.writeValueAsString(r.fields());
+        } catch (JsonProcessingException e) {
+            throw new StoreException("cannot store the record at line " + r.line() + ": " + e.getMessage(), e);
+        }
+        List<Mention> mentions = r.mentions();
+        Key[] keys = new Key[mentions.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = Key.of(mentions.get(i).identifier());
+        }
+        return new Prepared(r, json, keys);
     }
 
     public Ingest(Handle handle, long caseId, long importId) {
@@ -74,14 +128,17 @@ public final class Ingest {
         try {
             nextRecordId = maxId("record") + 1;
             nextIdentifierId = maxId("identifier") + 1;
+            firstIdentifierId = nextIdentifierId;
             firstRecordId = nextRecordId;
             insertRecord = conn.prepareStatement(
                     "INSERT INTO record(id, case_id, import_id, kind, line, byte_offset, occurred_at, data) VALUES (?,?,?,?,?,?,?,?)");
             insertMention = conn.prepareStatement(
                     "INSERT INTO mention(record_id, identifier_id, case_id, role, raw, field, start_pos, end_pos) VALUES (?,?,?,?,?,?,?,?)");
-            insertIdentifier = conn.prepareStatement(
-                    "INSERT INTO identifier(id, type, value, display, correlatable, common) VALUES (?,?,?,?,?,0)");
+            insertIdentifier = conn.prepareStatement("""
+                    INSERT INTO identifier(id, type, value, display, correlatable, common) VALUES (?,?,?,?,?,0)
+                    ON CONFLICT (type, value) DO NOTHING""");
             findIdentifier = conn.prepareStatement("SELECT id, common FROM identifier WHERE type = ? AND value = ?");
+            freshIds = conn.prepareStatement("SELECT id FROM identifier WHERE id >= ? AND id < ?");
             upsertHolding = conn.prepareStatement("""
                     INSERT INTO identifier_case(identifier_id, case_id, mentions, first_record, first_role) VALUES (?,?,?,?,?)
                     ON CONFLICT (identifier_id, case_id) DO UPDATE SET mentions = identifier_case.mentions + excluded.mentions""");
@@ -99,31 +156,65 @@ public final class Ingest {
 
     /** Buffers one record for writing. */
     public void add(ParsedRecord r) {
-        try {
-            long recordId = nextRecordId++;
-            insertRecord.setLong(1, recordId);
+        add(prepare(r));
+    }
+
+    /** Buffers one prepared record for writing. */
+    public void add(Prepared p) {
+        chunk.add(p);
+        records++;
+        if (chunk.size() >= CHUNK) {
+            try {
+                flush();
+            } catch (SQLException e) {
+                throw new StoreException("cannot store the records up to line " + p.record().line() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Writes the gathered chunk: identifiers, records, mentions (see the class comment for the order). */
+    private void flush() throws SQLException {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        if (cache.size() >= CACHE_LIMIT) {
+            cache.clear(); // every cached identifier is in the table by now, so look-ups find it again
+        }
+        resolveIdentifiers();
+
+        long recordId = nextRecordId;
+        int mentionCount = 0;
+        for (Prepared p : chunk) {
+            ParsedRecord r = p.record();
+            insertRecord.setLong(1, recordId++);
             insertRecord.setLong(2, caseId);
             insertRecord.setLong(3, importId);
             insertRecord.setString(4, r.kind().code());
             insertRecord.setLong(5, r.line());
             insertRecord.setLong(6, r.offset());
             insertRecord.setString(7, r.occurredAt());
-            insertRecord.setString(8, JSON.writeValueAsString(r.fields()));
+            insertRecord.setString(8, p.json());
             insertRecord.addBatch();
-            for (Mention m : r.mentions()) {
-                if (m.identifier().type() == IdentifierType.PDQ) {
-                    sawPdq = true;
+            mentionCount += r.mentions().size();
+        }
+        insertRecord.executeBatch();
+
+        // mentions in record order first (for holdings and candidates, which keep the first record),
+        // then written sorted by identifier id
+        Mention[] mentions = new Mention[mentionCount];
+        long[] ids = new long[mentionCount];
+        long[] recordOf = new long[mentionCount];
+        int k = 0;
+        recordId = nextRecordId;
+        for (Prepared p : chunk) {
+            List<Mention> recordMentions = p.record().mentions();
+            for (int j = 0; j < recordMentions.size(); j++) {
+                Mention m = recordMentions.get(j);
+                long[] cached = cache.get(p.keys()[j]);
+                long identifierId = cached[0];
+                if ((cached[1] & 1) != 0 && !candidates.containsKey(identifierId)) {
+                    candidates.put(identifierId, new Candidate(m.identifier(), (cached[1] & 2) != 0, recordId, m.role()));
                 }
-                long identifierId = identifierId(m, recordId);
-                insertMention.setLong(1, recordId);
-                insertMention.setLong(2, identifierId);
-                insertMention.setLong(3, caseId);
-                insertMention.setString(4, m.role());
-                insertMention.setString(5, m.raw().equals(m.identifier().display()) ? null : m.raw());
-                insertMention.setString(6, m.field());
-                insertMention.setInt(7, m.start());
-                insertMention.setInt(8, m.end());
-                insertMention.addBatch();
                 long[] h = holdings.get(identifierId);
                 if (h == null) {
                     holdings.put(identifierId, new long[] {1, recordId});
@@ -131,70 +222,139 @@ public final class Ingest {
                 } else {
                     h[0]++;
                 }
+                mentions[k] = m;
+                ids[k] = identifierId;
+                recordOf[k] = recordId;
+                k++;
             }
-            records++;
-            if (++pending >= BATCH) {
-                flush();
-            }
-        } catch (SQLException | JsonProcessingException e) {
-            throw new StoreException("cannot store record at line " + r.line() + ": " + e.getMessage(), e);
+            recordId++;
         }
+        for (int i : byIdentifier(ids)) {
+            Mention m = mentions[i];
+            insertMention.setLong(1, recordOf[i]);
+            insertMention.setLong(2, ids[i]);
+            insertMention.setLong(3, caseId);
+            insertMention.setString(4, m.role());
+            insertMention.setString(5, m.raw().equals(m.identifier().display()) ? null : m.raw());
+            insertMention.setString(6, m.field());
+            insertMention.setInt(7, m.start());
+            insertMention.setInt(8, m.end());
+            insertMention.addBatch();
+        }
+        insertMention.executeBatch();
+        nextRecordId = recordId;
+        chunk.clear();
+        flushHoldings();
     }
 
-    private long identifierId(Mention m, long recordId) throws SQLException {
-        Identifier id = m.identifier();
-        String key = id.key();
-        long[] cached = cache.get(key);
-        if (cached == null) {
-            if (cache.size() >= CACHE_LIMIT) {
-                flush(); // new identifiers must be in the table before the cache forgets them
-                cache.clear();
+    private static int byTypeThenValue(Identifier a, Identifier b) {
+        int c = Integer.compare(a.type().ordinal(), b.type().ordinal());
+        return c != 0 ? c : a.value().compareTo(b.value());
+    }
+
+    /** Positions 0..n-1 ordered by identifier id, ties in their original order. */
+    private static int[] byIdentifier(long[] ids) {
+        int n = ids.length;
+        int[] positions = new int[n];
+        if (n < (1 << 23) && java.util.Arrays.stream(ids).allMatch(id -> id < (1L << 40))) {
+            // one primitive sort of (id, position) packed in a long: no boxing, stable by construction
+            long[] packed = new long[n];
+            for (int i = 0; i < n; i++) {
+                packed[i] = (ids[i] << 23) | i;
             }
-            findIdentifier.setString(1, id.type().code());
-            findIdentifier.setString(2, id.value());
-            try (ResultSet rs = findIdentifier.executeQuery()) {
-                if (rs.next()) {
-                    cached = new long[] {rs.getLong(1), 1 | (rs.getInt(2) != 0 ? 2 : 0)};
-                } else {
-                    cached = new long[] {nextIdentifierId++, 0};
-                    insertIdentifier.setLong(1, cached[0]);
-                    insertIdentifier.setString(2, id.type().code());
-                    insertIdentifier.setString(3, id.value());
-                    insertIdentifier.setString(4, id.shareable());
-                    insertIdentifier.setInt(5, id.correlatable() ? 1 : 0);
-                    insertIdentifier.addBatch();
-                    // written before any look-up can miss it: the batch runs at flush, and look-ups of
-                    // the same key hit this cache entry until then
+            java.util.Arrays.sort(packed);
+            for (int i = 0; i < n; i++) {
+                positions[i] = (int) (packed[i] & ((1 << 23) - 1));
+            }
+            return positions;
+        }
+        Integer[] boxed = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            boxed[i] = i;
+        }
+        java.util.Arrays.sort(boxed, java.util.Comparator.comparingLong((Integer i) -> ids[i]));
+        for (int i = 0; i < n; i++) {
+            positions[i] = boxed[i];
+        }
+        return positions;
+    }
+
+    /**
+     * Gives every identifier of the chunk an id in {@link #cache}: new ones are inserted, sorted by
+     * type and value, with fresh ids; those that turn out to exist already are looked up.
+     */
+    private void resolveIdentifiers() throws SQLException {
+        Map<Key, Identifier> unknown = new HashMap<>();
+        for (Prepared p : chunk) {
+            List<Mention> recordMentions = p.record().mentions();
+            for (int j = 0; j < recordMentions.size(); j++) {
+                Key key = p.keys()[j];
+                if (key.type() == IdentifierType.PDQ) {
+                    sawPdq = true;
+                }
+                if (!cache.containsKey(key)) {
+                    unknown.putIfAbsent(key, recordMentions.get(j).identifier());
                 }
             }
-            cache.put(key, cached);
         }
-        if ((cached[1] & 1) != 0 && !candidates.containsKey(cached[0])) {
-            candidates.put(cached[0], new Candidate(id, (cached[1] & 2) != 0, recordId, m.role()));
+        if (unknown.isEmpty()) {
+            return;
         }
-        return cached[0];
-    }
-
-    private void flush() throws SQLException {
+        // grouped by type, then in value order: each type's run walks the (type, value) index forwards
+        List<Identifier> sorted = new ArrayList<>(unknown.values());
+        sorted.sort(Ingest::byTypeThenValue);
+        long firstProposed = nextIdentifierId;
+        for (Identifier id : sorted) {
+            insertIdentifier.setLong(1, nextIdentifierId++);
+            insertIdentifier.setString(2, TYPE_CODES[id.type().ordinal()]);
+            insertIdentifier.setString(3, id.value());
+            insertIdentifier.setString(4, id.shareable());
+            insertIdentifier.setInt(5, id.correlatable() ? 1 : 0);
+            insertIdentifier.addBatch();
+        }
         insertIdentifier.executeBatch();
-        insertRecord.executeBatch();
-        insertMention.executeBatch();
-        pending = 0;
-        if (holdings.size() >= CACHE_LIMIT / 4) {
-            flushHoldings();
+        // which proposed ids were taken: a range read of the table, the same on every engine
+        java.util.BitSet taken = new java.util.BitSet(sorted.size());
+        freshIds.setLong(1, firstProposed);
+        freshIds.setLong(2, nextIdentifierId);
+        try (ResultSet rs = freshIds.executeQuery()) {
+            while (rs.next()) {
+                taken.set((int) (rs.getLong(1) - firstProposed));
+            }
         }
-        if (cache.size() >= CACHE_LIMIT) {
-            cache.clear(); // entries are all written now, so look-ups find them in the table
+        newIdentifiers += taken.cardinality();
+        for (int i = 0; i < sorted.size(); i++) {
+            Identifier id = sorted.get(i);
+            long[] entry;
+            if (taken.get(i)) {
+                entry = new long[] {firstProposed + i, 0};
+            } else {
+                findIdentifier.setString(1, TYPE_CODES[id.type().ordinal()]);
+                findIdentifier.setString(2, id.value());
+                try (ResultSet rs = findIdentifier.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new StoreException("identifier " + id.label() + " was neither inserted nor found");
+                    }
+                    long existing = rs.getLong(1);
+                    // one this import made earlier (its cache entry was dropped) is still new to the store
+                    boolean before = existing < firstIdentifierId;
+                    entry = new long[] {existing, (before ? 1 : 0) | (before && rs.getInt(2) != 0 ? 2 : 0)};
+                }
+            }
+            cache.put(Key.of(id), entry);
         }
     }
 
     private void flushHoldings() throws SQLException {
-        for (Map.Entry<Long, long[]> e : holdings.entrySet()) {
-            upsertHolding.setLong(1, e.getKey());
+        Long[] ids = holdings.keySet().toArray(new Long[0]);
+        java.util.Arrays.sort(ids);
+        for (Long id : ids) {
+            long[] h = holdings.get(id);
+            upsertHolding.setLong(1, id);
             upsertHolding.setLong(2, caseId);
-            upsertHolding.setLong(3, e.getValue()[0]);
-            upsertHolding.setLong(4, e.getValue()[1]);
-            upsertHolding.setString(5, holdingRoles.get(e.getKey()));
+            upsertHolding.setLong(3, h[0]);
+            upsertHolding.setLong(4, h[1]);
+            upsertHolding.setString(5, holdingRoles.get(id));
             upsertHolding.addBatch();
         }
         upsertHolding.executeBatch();
@@ -294,16 +454,8 @@ public final class Ingest {
             }
             links.addAll(nearDuplicates(correlator.maxCases(), now));
             long correlationMillis = (System.nanoTime() - correlationStart) / 1_000_000;
-            long distinct;
-            try (PreparedStatement p = conn.prepareStatement(
-                    "SELECT COUNT(DISTINCT identifier_id) FROM mention WHERE record_id >= ? AND record_id < ?")) {
-                p.setLong(1, firstRecordId);
-                p.setLong(2, nextRecordId);
-                try (ResultSet rs = p.executeQuery()) {
-                    rs.next();
-                    distinct = rs.getLong(1);
-                }
-            }
+            // every identifier the import mentions is either one it added or a pre-existing candidate
+            long distinct = newIdentifiers + candidates.size();
             return new Result(records, distinct, links, becameCommon, outcomes, correlationMillis);
         } catch (SQLException | JsonProcessingException e) {
             throw new StoreException("cannot finish the import: " + e.getMessage(), e);

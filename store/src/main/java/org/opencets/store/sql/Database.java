@@ -45,6 +45,9 @@ public final class Database {
             c.enforceForeignKeys(true);
             c.setBusyTimeout(30_000);
             c.setCacheSize(-262_144); // 256 MiB page cache
+            // for a new store only (a page size is fixed when the file is made): 8 KiB pages made bulk
+            // imports 5-10 % faster than 4 KiB in a same-run comparison; larger gained nothing more
+            c.setPageSize(8192);
             c.setTempStore(SQLiteConfig.TempStore.MEMORY);
             c.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
             SQLiteDataSource ds = new SQLiteDataSource(c);
