@@ -51,12 +51,14 @@ public final class Ingest {
     /** Records per chunk. */
     static final int CHUNK = 20_000;
     /** Identifiers whose ids are remembered between chunks; past it the memory is dropped and refilled. */
-    private static final int CACHE_LIMIT = 500_000;
+    static final int CACHE_LIMIT = 500_000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] TYPE_CODES = java.util.Arrays.stream(IdentifierType.values())
             .map(IdentifierType::code).toArray(String[]::new);
 
     private final Connection conn;
+    private final int chunkSize;
+    private final int cacheLimit;
     private final long caseId;
     private final long importId;
     private final PreparedStatement insertRecord;
@@ -76,7 +78,7 @@ public final class Ingest {
     private boolean sawPdq;
 
     /** The chunk being gathered, in file order. */
-    private final List<Prepared> chunk = new ArrayList<>(CHUNK);
+    private final List<Prepared> chunk;
 
     /** Identifier key to {id, flags}; flags bit 0 = existed before this import, bit 1 = common. */
     private final Map<Key, long[]> cache = new HashMap<>();
@@ -100,9 +102,11 @@ public final class Ingest {
     /**
      * A record made ready for writing: its fields serialised and its identifiers keyed. Made by
      * {@link #prepare} on any thread (the import's reader thread), so that work runs beside the
-     * writes.
+     * writes. It keeps what the store needs and drops the parsed field map, so a chunk waiting to be
+     * written holds about half the memory the parsed records did.
      */
-    public record Prepared(ParsedRecord record, String json, Key[] keys) {
+    public record Prepared(String kind, long line, long offset, String occurredAt, String json, List<Mention> mentions,
+                           Key[] keys) {
     }
 
     /** Prepares a record for {@link #add}; safe to call on any thread. */
@@ -118,11 +122,22 @@ public final class Ingest {
         for (int i = 0; i < keys.length; i++) {
             keys[i] = Key.of(mentions.get(i).identifier());
         }
-        return new Prepared(r, json, keys);
+        return new Prepared(r.kind().code(), r.line(), r.offset(), r.occurredAt(), json, mentions, keys);
     }
 
     public Ingest(Handle handle, long caseId, long importId) {
+        this(handle, caseId, importId, CHUNK, CACHE_LIMIT);
+    }
+
+    /** With a chunk size and cache bound of the caller's (tests use tiny ones to cross every boundary). */
+    Ingest(Handle handle, long caseId, long importId, int chunkSize, int cacheLimit) {
+        if (chunkSize < 1 || cacheLimit < 1) {
+            throw new IllegalArgumentException("chunk size and cache limit must be positive");
+        }
         this.conn = handle.getConnection();
+        this.chunkSize = chunkSize;
+        this.cacheLimit = cacheLimit;
+        this.chunk = new ArrayList<>(Math.min(chunkSize, CHUNK));
         this.caseId = caseId;
         this.importId = importId;
         try {
@@ -163,11 +178,11 @@ public final class Ingest {
     public void add(Prepared p) {
         chunk.add(p);
         records++;
-        if (chunk.size() >= CHUNK) {
+        if (chunk.size() >= chunkSize) {
             try {
                 flush();
             } catch (SQLException e) {
-                throw new StoreException("cannot store the records up to line " + p.record().line() + ": " + e.getMessage(), e);
+                throw new StoreException("cannot store the records up to line " + p.line() + ": " + e.getMessage(), e);
             }
         }
     }
@@ -177,7 +192,7 @@ public final class Ingest {
         if (chunk.isEmpty()) {
             return;
         }
-        if (cache.size() >= CACHE_LIMIT) {
+        if (cache.size() >= cacheLimit) {
             cache.clear(); // every cached identifier is in the table by now, so look-ups find it again
         }
         resolveIdentifiers();
@@ -185,17 +200,16 @@ public final class Ingest {
         long recordId = nextRecordId;
         int mentionCount = 0;
         for (Prepared p : chunk) {
-            ParsedRecord r = p.record();
             insertRecord.setLong(1, recordId++);
             insertRecord.setLong(2, caseId);
             insertRecord.setLong(3, importId);
-            insertRecord.setString(4, r.kind().code());
-            insertRecord.setLong(5, r.line());
-            insertRecord.setLong(6, r.offset());
-            insertRecord.setString(7, r.occurredAt());
+            insertRecord.setString(4, p.kind());
+            insertRecord.setLong(5, p.line());
+            insertRecord.setLong(6, p.offset());
+            insertRecord.setString(7, p.occurredAt());
             insertRecord.setString(8, p.json());
             insertRecord.addBatch();
-            mentionCount += r.mentions().size();
+            mentionCount += p.mentions().size();
         }
         insertRecord.executeBatch();
 
@@ -207,7 +221,7 @@ public final class Ingest {
         int k = 0;
         recordId = nextRecordId;
         for (Prepared p : chunk) {
-            List<Mention> recordMentions = p.record().mentions();
+            List<Mention> recordMentions = p.mentions();
             for (int j = 0; j < recordMentions.size(); j++) {
                 Mention m = recordMentions.get(j);
                 long[] cached = cache.get(p.keys()[j]);
@@ -286,7 +300,7 @@ public final class Ingest {
     private void resolveIdentifiers() throws SQLException {
         Map<Key, Identifier> unknown = new HashMap<>();
         for (Prepared p : chunk) {
-            List<Mention> recordMentions = p.record().mentions();
+            List<Mention> recordMentions = p.mentions();
             for (int j = 0; j < recordMentions.size(); j++) {
                 Key key = p.keys()[j];
                 if (key.type() == IdentifierType.PDQ) {
