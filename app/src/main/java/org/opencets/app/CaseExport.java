@@ -75,7 +75,7 @@ final class CaseExport {
                         LEFT JOIN mention m ON m.record_id = r.id
                         LEFT JOIN identifier i ON i.id = m.identifier_id
                         WHERE r.case_id = ?
-                        ORDER BY r.import_id, r.id""")
+                        ORDER BY r.import_id, r.id, m.ord""")
                 .bind(0, c.id())
                 .setFetchSize(1000)
                 .map((rs, ctx) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getLong(5),

@@ -7,6 +7,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.opencets.core.record.ParsedRecord;
 import org.opencets.formats.read.ReadSource;
 import org.opencets.formats.read.RecordReader;
@@ -20,12 +21,14 @@ import org.opencets.formats.read.RecordSink;
  * <p>The reader thread owns the sink's rejections and warnings; the storing thread sees them only
  * after the end marker, which the queue hands over with a happens-before edge. A failure on either
  * side ends both: a reader's exception is rethrown on the storing thread as it was thrown; a
- * storing failure interrupts the reader. Memory is bounded by {@code DEPTH × BATCH} records, enough
- * to keep the reader busy while the store writes one of its chunks.
+ * storing failure interrupts the reader. Memory is bounded by {@code DEPTH} batches, each closed at
+ * {@code BATCH} records or once the weights of its records (the caller's measure, e.g. characters
+ * of serialised fields) pass {@code BATCH_WEIGHT}, so a file of huge records does not fill the heap.
  */
 final class ReadAhead {
     private static final int BATCH = 1_024;
     private static final int DEPTH = 16;
+    private static final long BATCH_WEIGHT = 4L << 20;
     private static final Object END = new Object();
 
     private ReadAhead() {
@@ -59,12 +62,12 @@ final class ReadAhead {
      * store (serialising, keying) belongs in {@code prepare}: it then runs beside the writes.
      */
     static <T> void run(RecordReader reader, ReadSource source, Remarks remarks, Function<ParsedRecord, T> prepare,
-                        Consumer<T> store) {
+                        ToLongFunction<T> weight, Consumer<T> store) {
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(DEPTH);
         Thread thread = Thread.ofPlatform().name("cets-read-" + reader.format()).daemon().unstarted(() -> {
             Object last = END;
             try {
-                Batching<T> sink = new Batching<>(queue, remarks, prepare);
+                Batching<T> sink = new Batching<>(queue, remarks, prepare, weight);
                 reader.read(source, sink);
                 sink.flush();
             } catch (Interrupted e) {
@@ -112,18 +115,23 @@ final class ReadAhead {
         private final BlockingQueue<Object> queue;
         private final Remarks remarks;
         private final Function<ParsedRecord, T> prepare;
+        private final ToLongFunction<T> weight;
         private List<T> batch = new ArrayList<>(BATCH);
+        private long batchWeight;
 
-        Batching(BlockingQueue<Object> queue, Remarks remarks, Function<ParsedRecord, T> prepare) {
+        Batching(BlockingQueue<Object> queue, Remarks remarks, Function<ParsedRecord, T> prepare, ToLongFunction<T> weight) {
             this.queue = queue;
             this.remarks = remarks;
             this.prepare = prepare;
+            this.weight = weight;
         }
 
         @Override
         public void accept(ParsedRecord record) {
-            batch.add(prepare.apply(record));
-            if (batch.size() == BATCH) {
+            T prepared = prepare.apply(record);
+            batch.add(prepared);
+            batchWeight += weight.applyAsLong(prepared);
+            if (batch.size() == BATCH || batchWeight >= BATCH_WEIGHT) {
                 flush();
             }
         }
@@ -132,6 +140,7 @@ final class ReadAhead {
             if (!batch.isEmpty()) {
                 put(queue, batch);
                 batch = new ArrayList<>(BATCH);
+                batchWeight = 0;
             }
         }
 

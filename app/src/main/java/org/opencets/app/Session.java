@@ -401,7 +401,7 @@ public final class Session {
                     }
                 };
                 try {
-                    ReadAhead.run(reader, source, remarks, Ingest::prepare, r -> {
+                    ReadAhead.run(reader, source, remarks, Ingest::prepare, p -> p.json().length(), r -> {
                         ingest.add(r);
                         if (options.progress() != null && ingest.records() % PROGRESS_EVERY == 0) {
                             options.progress().accept(ingest.records());
@@ -688,7 +688,7 @@ public final class Session {
                     out.forEach(r -> byId.put(r.id(), r));
                     h.createQuery("""
                                     SELECT m.record_id, i.type, i.display, i.value, m.role FROM mention m JOIN identifier i ON i.id = m.identifier_id
-                                    WHERE m.record_id >= :lo AND m.record_id <= :hi AND m.case_id = :c ORDER BY m.record_id""")
+                                    WHERE m.record_id >= :lo AND m.record_id <= :hi AND m.case_id = :c ORDER BY m.record_id, m.ord""")
                             .bind("lo", out.get(0).id()).bind("hi", out.get(out.size() - 1).id()).bind("c", c.id())
                             .map((rs, ctx) -> {
                                 RecordView r = byId.get(rs.getLong(1));

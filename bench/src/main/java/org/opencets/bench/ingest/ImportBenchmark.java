@@ -35,15 +35,23 @@ public final class ImportBenchmark {
         long fileRows = 1_000_000;
         long probe = 100_000;
         Path dir = Path.of(System.getProperty("java.io.tmpdir"), "cets-import-bench");
+        boolean probeOnly = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rows" -> rows = Long.parseLong(args[++i]);
                 case "--file-rows" -> fileRows = Long.parseLong(args[++i]);
                 case "--probe" -> probe = Long.parseLong(args[++i]);
                 case "--dir" -> dir = Path.of(args[++i]);
+                case "--probe-only" -> probeOnly = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; usage: --rows N --file-rows N --probe N --dir DIR");
+                        + "; usage: --rows N --file-rows N --probe N --dir DIR [--probe-only]");
             }
+        }
+        if (probeOnly) {
+            // another probe against the store an earlier run left in DIR (--rows must be the rows it holds)
+            Session s = Deployment.open(StoreConfig.embedded(dir.resolve("home"))).session("admin");
+            probe(s, dir, rows, probe, "PROBE-" + System.currentTimeMillis());
+            return;
         }
         if (Files.exists(dir.resolve("home"))) {
             throw new IllegalArgumentException(dir + "/home exists; give an empty --dir");
@@ -77,15 +85,21 @@ public final class ImportBenchmark {
         System.out.printf(Locale.ROOT, "store built: %,d records in %.1f s = %,.0f records/s end to end%n",
                 done, totalNanos / 1e9, done / (totalNanos / 1e9));
 
-        Path csv = dir.resolve("probe.csv");
+        probe(s, dir, rows, probe, "PROBE");
+    }
+
+    /** Imports {@code probe} rows into a new case, a fifth reusing identifiers of the first {@code rows}. */
+    static void probe(Session s, Path dir, long rows, long probe, String caseNumber) throws IOException {
+        Path csv = dir.resolve(caseNumber + ".csv");
         write(csv, rows, probe, rows);
-        s.createCase("PROBE", "BENCH", "new returns", Sharing.AGENCY, null);
+        s.createCase(caseNumber, "BENCH", "new returns", Sharing.AGENCY, null);
         long t0 = System.nanoTime();
-        ImportReport r = s.importFile("PROBE", "transactions-csv", csv, Session.ImportOptions.defaults());
+        ImportReport r = s.importFile(caseNumber, "transactions-csv", csv, Session.ImportOptions.defaults());
         long t = System.nanoTime() - t0;
         System.out.printf(Locale.ROOT, "probe: %,d records against a store of %,d: import %.2f s (%,.0f records/s), "
                         + "correlation step %.2f s, %,d links%n",
                 r.records(), rows, t / 1e9, r.records() / (t / 1e9), r.correlationMs() / 1e3, r.links());
+        Files.delete(csv);
     }
 
     /** The reader alone (parse, normalise, hash cards) on one file, as the baseline for the store's share. */

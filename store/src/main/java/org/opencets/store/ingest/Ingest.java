@@ -50,6 +50,8 @@ import org.opencets.store.StoreException;
 public final class Ingest {
     /** Records per chunk. */
     static final int CHUNK = 20_000;
+    /** A chunk is also written once its records' serialised fields pass this many characters. */
+    static final long CHUNK_CHARS = 32L << 20;
     /** Identifiers whose ids are remembered between chunks; past it the memory is dropped and refilled. */
     static final int CACHE_LIMIT = 500_000;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -79,6 +81,7 @@ public final class Ingest {
 
     /** The chunk being gathered, in file order. */
     private final List<Prepared> chunk;
+    private long chunkChars;
 
     /** Identifier key to {id, flags}; flags bit 0 = existed before this import, bit 1 = common. */
     private final Map<Key, long[]> cache = new HashMap<>();
@@ -107,6 +110,11 @@ public final class Ingest {
      */
     public record Prepared(String kind, long line, long offset, String occurredAt, String json, List<Mention> mentions,
                            Key[] keys) {
+        public Prepared {
+            if (keys.length != mentions.size()) {
+                throw new IllegalArgumentException("one key per mention: " + keys.length + " keys, " + mentions.size() + " mentions");
+            }
+        }
     }
 
     /** Prepares a record for {@link #add}; safe to call on any thread. */
@@ -148,7 +156,7 @@ public final class Ingest {
             insertRecord = conn.prepareStatement(
                     "INSERT INTO record(id, case_id, import_id, kind, line, byte_offset, occurred_at, data) VALUES (?,?,?,?,?,?,?,?)");
             insertMention = conn.prepareStatement(
-                    "INSERT INTO mention(record_id, identifier_id, case_id, role, raw, field, start_pos, end_pos) VALUES (?,?,?,?,?,?,?,?)");
+                    "INSERT INTO mention(record_id, identifier_id, case_id, role, raw, field, start_pos, end_pos, ord) VALUES (?,?,?,?,?,?,?,?,?)");
             insertIdentifier = conn.prepareStatement("""
                     INSERT INTO identifier(id, type, value, display, correlatable, common) VALUES (?,?,?,?,?,0)
                     ON CONFLICT (type, value) DO NOTHING""");
@@ -177,13 +185,24 @@ public final class Ingest {
     /** Buffers one prepared record for writing. */
     public void add(Prepared p) {
         chunk.add(p);
+        chunkChars += p.json().length();
         records++;
-        if (chunk.size() >= chunkSize) {
-            try {
-                flush();
-            } catch (SQLException e) {
-                throw new StoreException("cannot store the records up to line " + p.line() + ": " + e.getMessage(), e);
-            }
+        if (chunk.size() >= chunkSize || chunkChars >= CHUNK_CHARS) {
+            flushChunk();
+        }
+    }
+
+    /** Writes the gathered chunk; a failure names the lines it held. */
+    private void flushChunk() {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        long first = chunk.get(0).line();
+        long last = chunk.get(chunk.size() - 1).line();
+        try {
+            flush();
+        } catch (SQLException e) {
+            throw new StoreException("cannot store the records of lines " + first + "-" + last + ": " + e.getMessage(), e);
         }
     }
 
@@ -218,6 +237,7 @@ public final class Ingest {
         Mention[] mentions = new Mention[mentionCount];
         long[] ids = new long[mentionCount];
         long[] recordOf = new long[mentionCount];
+        int[] ordinal = new int[mentionCount];
         int k = 0;
         recordId = nextRecordId;
         for (Prepared p : chunk) {
@@ -239,6 +259,7 @@ public final class Ingest {
                 mentions[k] = m;
                 ids[k] = identifierId;
                 recordOf[k] = recordId;
+                ordinal[k] = j;
                 k++;
             }
             recordId++;
@@ -253,11 +274,13 @@ public final class Ingest {
             insertMention.setString(6, m.field());
             insertMention.setInt(7, m.start());
             insertMention.setInt(8, m.end());
+            insertMention.setInt(9, ordinal[i]);
             insertMention.addBatch();
         }
         insertMention.executeBatch();
         nextRecordId = recordId;
         chunk.clear();
+        chunkChars = 0;
         flushHoldings();
     }
 
@@ -266,7 +289,11 @@ public final class Ingest {
         return c != 0 ? c : a.value().compareTo(b.value());
     }
 
-    /** Positions 0..n-1 ordered by identifier id, ties in their original order. */
+    /**
+     * Positions 0..n-1 ordered by identifier id, ties in their original order. Ids proposed for
+     * identifiers that turned out to exist are skipped, so ids grow a little faster than identifiers
+     * do; the packed fast path still holds below 2^40 of them.
+     */
     private static int[] byIdentifier(long[] ids) {
         int n = ids.length;
         int[] positions = new int[n];
@@ -315,6 +342,8 @@ public final class Ingest {
             return;
         }
         // grouped by type, then in value order: each type's run walks the (type, value) index forwards
+        // (types by enum order, values by Java's order; an engine's collation may differ, which costs
+        // locality, never correctness)
         List<Identifier> sorted = new ArrayList<>(unknown.values());
         sorted.sort(Ingest::byTypeThenValue);
         long firstProposed = nextIdentifierId;
@@ -400,7 +429,7 @@ public final class Ingest {
      */
     public Result finish(ExactCorrelator correlator) {
         try {
-            flush();
+            flushChunk();
             flushHoldings();
             long correlationStart = System.nanoTime();
             List<NewLink> links = new ArrayList<>();
