@@ -43,22 +43,32 @@ public final class TransactionSamples {
 
     /** Writes rows {@code first .. first+n-1} to a new file. */
     public static void write(Path csv, long first, long n) throws IOException {
+        write(csv, first, n, -1);
+    }
+
+    /**
+     * Writes rows {@code first .. first+n-1} to a new file. With {@code reuseBelow > 0}, every fifth
+     * row reuses the identifiers of an earlier row below that index, so it links to cases that hold
+     * those rows.
+     */
+    public static void write(Path csv, long first, long n, long reuseBelow) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW)) {
             w.write("transaction_id,date,amount,currency,merchant,card_number,cardholder_name,email,ip,phone\n");
             StringBuilder sb = new StringBuilder(256);
             for (long i = first; i < first + n; i++) {
+                long k = reuseBelow > 0 && i % 5 == 0 ? Math.floorMod(i * 2_654_435_761L, reuseBelow) : i;
                 sb.setLength(0);
                 sb.append('T').append(i).append(',');
                 sb.append("2024-").append(String.format(Locale.ROOT, "%02d-%02dT%02d:%02d:00Z",
                         1 + i % 12, 1 + i % 28, i % 24, i % 60)).append(',');
                 sb.append(5 + i % 95).append(".99,USD,Synthetic Merchant ").append(i % 50).append(',');
-                sb.append(card(i / 3)).append(',');
-                sb.append("Buyer ").append(i).append(',');
-                sb.append("buyer").append(i / 2).append("@mail").append((i / 2) % 97).append(".test-bench.net,");
-                long ip = i / 5;
+                sb.append(card(k / 3)).append(',');
+                sb.append("Buyer ").append(k).append(',');
+                sb.append("buyer").append(k / 2).append("@mail").append((k / 2) % 97).append(".test-bench.net,");
+                long ip = k / 5;
                 sb.append(81).append('.').append(2 + (ip >> 16) % 200).append('.').append((ip >> 8) & 255)
                         .append('.').append(ip & 255).append(',');
-                sb.append("+1415").append(2_000_000 + i % 8_000_000).append('\n');
+                sb.append("+1415").append(2_000_000 + k % 8_000_000).append('\n');
                 w.append(sb);
             }
         }

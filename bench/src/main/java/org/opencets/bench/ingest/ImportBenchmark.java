@@ -1,13 +1,12 @@
 package org.opencets.bench.ingest;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 import org.opencets.app.Deployment;
+import org.opencets.bench.formats.TransactionSamples;
 import org.opencets.app.ImportReport;
 import org.opencets.app.Session;
 import org.opencets.core.cases.Role;
@@ -129,49 +128,8 @@ public final class ImportBenchmark {
                 count[0], count[1], t / 1e9, count[0] / (t / 1e9));
     }
 
-    /**
-     * Writes rows {@code first .. first+n-1}. Each e-mail is used by two consecutive rows, each card by
-     * three, each IP by five; phones are unique. With {@code reuseBelow > 0}, every fifth row reuses
-     * the identifiers of an earlier row below that index, so it links to the stored cases.
-     */
+    /** The generator shared with the reader benchmarks (see {@link TransactionSamples#write(Path, long, long, long)}). */
     static void write(Path csv, long first, long n, long reuseBelow) throws IOException {
-        try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW)) {
-            w.write("transaction_id,date,amount,currency,merchant,card_number,cardholder_name,email,ip,phone\n");
-            StringBuilder sb = new StringBuilder(256);
-            for (long i = first; i < first + n; i++) {
-                long k = i;
-                if (reuseBelow > 0 && i % 5 == 0) {
-                    k = Math.floorMod(i * 2_654_435_761L, reuseBelow);
-                }
-                sb.setLength(0);
-                sb.append('T').append(i).append(',');
-                sb.append("2024-").append(String.format(Locale.ROOT, "%02d-%02dT%02d:%02d:00Z", 1 + i % 12, 1 + i % 28, i % 24, i % 60)).append(',');
-                sb.append(5 + i % 95).append(".99,USD,Synthetic Merchant ").append(i % 50).append(',');
-                sb.append(card(k / 3)).append(',');
-                sb.append("Buyer ").append(k).append(',');
-                sb.append("buyer").append(k / 2).append("@mail").append((k / 2) % 97).append(".test-bench.net,");
-                long ip = k / 5;
-                sb.append(81).append('.').append(2 + (ip >> 16) % 200).append('.').append((ip >> 8) & 255).append('.').append(ip & 255).append(',');
-                sb.append("+1415").append(2_000_000 + k % 8_000_000).append('\n');
-                w.append(sb);
-            }
-        }
-    }
-
-    /** A Luhn-valid 16-digit number from a seed, outside the stoplisted test numbers. */
-    static String card(long seed) {
-        String body = "49" + String.format(Locale.ROOT, "%013d", seed % 10_000_000_000_000L);
-        int sum = 0;
-        for (int i = 0; i < body.length(); i++) {
-            int digit = body.charAt(body.length() - 1 - i) - '0';
-            if (i % 2 == 0) {
-                digit *= 2;
-                if (digit > 9) {
-                    digit -= 9;
-                }
-            }
-            sum += digit;
-        }
-        return body + (10 - sum % 10) % 10;
+        TransactionSamples.write(csv, first, n, reuseBelow);
     }
 }
