@@ -50,6 +50,8 @@ import org.opencets.store.StoreException;
 public final class Ingest {
     /** Records per chunk. */
     static final int CHUNK = 20_000;
+    /** Rows per JDBC batch of links. */
+    private static final int BATCH = 5_000;
     /** A chunk is also written once its records' serialised fields pass this many characters. */
     static final long CHUNK_CHARS = 32L << 20;
     /** Identifiers whose ids are remembered between chunks; past it the memory is dropped and refilled. */
@@ -436,65 +438,52 @@ public final class Ingest {
             List<Identifier> becameCommon = new ArrayList<>();
             Map<ExactCorrelator.Outcome, Integer> outcomes = new java.util.EnumMap<>(ExactCorrelator.Outcome.class);
             String now = Instant.now().toString();
-            try (PreparedStatement others = conn.prepareStatement(
-                         "SELECT case_id, mentions, first_record, first_role FROM identifier_case WHERE identifier_id = ? AND case_id <> ?");
-                 PreparedStatement markCommon = conn.prepareStatement("UPDATE identifier SET common = 1 WHERE id = ?");
-                 PreparedStatement ownCount = conn.prepareStatement(
-                         "SELECT mentions FROM identifier_case WHERE identifier_id = ? AND case_id = ?");
-                 PreparedStatement insertLink = conn.prepareStatement("""
-                         INSERT INTO link(kind, identifier_id, case_a, record_a, role_a, case_b, record_b, role_b,
-                                          strength, evidence, import_id, created_at)
-                         VALUES ('identifier', ?, ?, ?, ?, ?, ?, ?, 1.0, ?, ?, ?)
-                         ON CONFLICT (kind, identifier_id, case_a, case_b) DO NOTHING""", new String[] {"id"})) {
-                for (Map.Entry<Long, Candidate> e : candidates.entrySet()) {
-                    Candidate c = e.getValue();
-                    List<Holding> held = new ArrayList<>();
-                    if (c.identifier().correlatable() && !c.common()) {
-                        others.setLong(1, e.getKey());
-                        others.setLong(2, caseId);
-                        try (ResultSet rs = others.executeQuery()) {
-                            while (rs.next()) {
-                                held.add(new Holding(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
-                            }
-                        }
-                    }
-                    ExactCorrelator.Decision d = correlator.decide(c.identifier(), c.common(), caseId, held);
-                    outcomes.merge(d.outcome(), 1, Integer::sum);
-                    if (d.outcome() == ExactCorrelator.Outcome.BECOMES_COMMON) {
-                        markCommon.setLong(1, e.getKey());
-                        markCommon.executeUpdate();
-                        becameCommon.add(c.identifier());
-                    }
-                    long own = d.linkTo().isEmpty() ? 0 : holdingsCount(ownCount, e.getKey());
-                    for (Holding h : d.linkTo()) {
-                        boolean otherFirst = h.caseId() < caseId;
-                        long caseA = otherFirst ? h.caseId() : caseId;
-                        long caseB = otherFirst ? caseId : h.caseId();
-                        insertLink.setLong(1, e.getKey());
-                        insertLink.setLong(2, caseA);
-                        insertLink.setLong(3, otherFirst ? h.firstRecord() : c.record());
-                        insertLink.setString(4, otherFirst ? h.firstRole() : c.role());
-                        insertLink.setLong(5, caseB);
-                        insertLink.setLong(6, otherFirst ? c.record() : h.firstRecord());
-                        insertLink.setString(7, otherFirst ? c.role() : h.firstRole());
-                        Map<String, Object> evidence = new LinkedHashMap<>();
-                        evidence.put("identifier", c.identifier().label());
-                        evidence.put("rule", "exact identifier match");
-                        evidence.put("mentions_" + caseA, otherFirst ? h.mentions() : own);
-                        evidence.put("mentions_" + caseB, otherFirst ? own : h.mentions());
-                        insertLink.setString(8, JSON.writeValueAsString(evidence));
-                        insertLink.setLong(9, importId);
-                        insertLink.setString(10, now);
-                        if (insertLink.executeUpdate() == 1) {
-                            try (ResultSet keys = insertLink.getGeneratedKeys()) {
-                                keys.next();
-                                links.add(new NewLink(keys.getLong(1), c.identifier(), h.caseId(), h.firstRecord(),
-                                        h.firstRole(), c.record(), c.role(), "identifier"));
+            // 1. the summaries of every candidate that may link, read in identifier order (the summary
+            //    table is clustered by identifier, so the reads walk it forwards)
+            long[] mayLink = candidates.entrySet().stream()
+                    .filter(e -> e.getValue().identifier().correlatable() && !e.getValue().common())
+                    .mapToLong(Map.Entry::getKey).sorted().toArray();
+            Map<Long, List<Holding>> heldElsewhere = new HashMap<>();
+            Map<Long, Long> ownMentions = new HashMap<>();
+            try (PreparedStatement summaries = conn.prepareStatement(
+                    "SELECT case_id, mentions, first_record, first_role FROM identifier_case WHERE identifier_id = ?")) {
+                for (long id : mayLink) {
+                    summaries.setLong(1, id);
+                    try (ResultSet rs = summaries.executeQuery()) {
+                        while (rs.next()) {
+                            if (rs.getLong(1) == caseId) {
+                                ownMentions.put(id, rs.getLong(2)); // counts this import: its summaries are written
+                            } else {
+                                heldElsewhere.computeIfAbsent(id, k -> new ArrayList<>())
+                                        .add(new Holding(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
                             }
                         }
                     }
                 }
             }
+            // 2. decisions, in the order the import first met each identifier
+            List<PlannedLink> planned = new ArrayList<>();
+            try (PreparedStatement markCommon = conn.prepareStatement("UPDATE identifier SET common = 1 WHERE id = ?")) {
+                for (Map.Entry<Long, Candidate> e : candidates.entrySet()) {
+                    Candidate c = e.getValue();
+                    List<Holding> held = heldElsewhere.getOrDefault(e.getKey(), List.of());
+                    ExactCorrelator.Decision d = correlator.decide(c.identifier(), c.common(), caseId, held);
+                    outcomes.merge(d.outcome(), 1, Integer::sum);
+                    if (d.outcome() == ExactCorrelator.Outcome.BECOMES_COMMON) {
+                        markCommon.setLong(1, e.getKey());
+                        markCommon.addBatch();
+                        becameCommon.add(c.identifier());
+                    }
+                    long own = ownMentions.getOrDefault(e.getKey(), 0L);
+                    for (Holding h : d.linkTo()) {
+                        planned.add(new PlannedLink(e.getKey(), c, h, own));
+                    }
+                }
+                markCommon.executeBatch();
+            }
+            // 3. the links, in that order, in batches; their ids read back as the ids above the
+            //    largest before (imports are serialised, so every such link is this import's)
+            links.addAll(writeLinks(planned, now));
             links.addAll(nearDuplicates(correlator.maxCases(), now));
             long correlationMillis = (System.nanoTime() - correlationStart) / 1_000_000;
             // every identifier the import mentions is either one it added or a pre-existing candidate
@@ -503,6 +492,81 @@ public final class Ingest {
         } catch (SQLException | JsonProcessingException e) {
             throw new StoreException("cannot finish the import: " + e.getMessage(), e);
         }
+    }
+
+    /** An identifier link this import decided to make, not yet written. */
+    private record PlannedLink(long identifierId, Candidate candidate, Holding other, long ownMentions) {
+        boolean otherFirst(long caseId) {
+            return other.caseId() < caseId;
+        }
+    }
+
+    /**
+     * Writes the planned links in their order; returns those that were new (a link an earlier import
+     * made already is kept as it was).
+     */
+    private List<NewLink> writeLinks(List<PlannedLink> planned, String now) throws SQLException, JsonProcessingException {
+        if (planned.isEmpty()) {
+            return List.of();
+        }
+        long before = maxId("link");
+        try (PreparedStatement insertLink = conn.prepareStatement("""
+                INSERT INTO link(kind, identifier_id, case_a, record_a, role_a, case_b, record_b, role_b,
+                                 strength, evidence, import_id, created_at)
+                VALUES ('identifier', ?, ?, ?, ?, ?, ?, ?, 1.0, ?, ?, ?)
+                ON CONFLICT (kind, identifier_id, case_a, case_b) DO NOTHING""")) {
+            int pendingLinks = 0;
+            for (PlannedLink p : planned) {
+                Candidate c = p.candidate();
+                Holding h = p.other();
+                boolean otherFirst = p.otherFirst(caseId);
+                long caseA = otherFirst ? h.caseId() : caseId;
+                long caseB = otherFirst ? caseId : h.caseId();
+                insertLink.setLong(1, p.identifierId());
+                insertLink.setLong(2, caseA);
+                insertLink.setLong(3, otherFirst ? h.firstRecord() : c.record());
+                insertLink.setString(4, otherFirst ? h.firstRole() : c.role());
+                insertLink.setLong(5, caseB);
+                insertLink.setLong(6, otherFirst ? c.record() : h.firstRecord());
+                insertLink.setString(7, otherFirst ? c.role() : h.firstRole());
+                Map<String, Object> evidence = new LinkedHashMap<>();
+                evidence.put("identifier", c.identifier().label());
+                evidence.put("rule", "exact identifier match");
+                evidence.put("mentions_" + caseA, otherFirst ? h.mentions() : p.ownMentions());
+                evidence.put("mentions_" + caseB, otherFirst ? p.ownMentions() : h.mentions());
+                insertLink.setString(8, JSON.writeValueAsString(evidence));
+                insertLink.setLong(9, importId);
+                insertLink.setString(10, now);
+                insertLink.addBatch();
+                if (++pendingLinks == BATCH) {
+                    insertLink.executeBatch();
+                    pendingLinks = 0;
+                }
+            }
+            insertLink.executeBatch();
+        }
+        Map<String, Long> made = new HashMap<>();
+        try (PreparedStatement p = conn.prepareStatement(
+                "SELECT id, identifier_id, case_a, case_b FROM link WHERE id > ? AND kind = 'identifier'")) {
+            p.setLong(1, before);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    made.put(rs.getLong(2) + ":" + rs.getLong(3) + ":" + rs.getLong(4), rs.getLong(1));
+                }
+            }
+        }
+        List<NewLink> links = new ArrayList<>(made.size());
+        for (PlannedLink p : planned) {
+            Holding h = p.other();
+            boolean otherFirst = p.otherFirst(caseId);
+            Long id = made.get(p.identifierId() + ":" + (otherFirst ? h.caseId() : caseId) + ":" + (otherFirst ? caseId : h.caseId()));
+            if (id != null) {
+                Candidate c = p.candidate();
+                links.add(new NewLink(id, c.identifier(), h.caseId(), h.firstRecord(), h.firstRole(), c.record(), c.role(),
+                        "identifier"));
+            }
+        }
+        return links;
     }
 
     /** A PDQ hash held by another case. */
@@ -624,15 +688,6 @@ public final class Ingest {
             }
         }
         return made;
-    }
-
-    /** How often this case mentions the identifier, counting this import (its holdings are written by now). */
-    private long holdingsCount(PreparedStatement ownCount, long identifierId) throws SQLException {
-        ownCount.setLong(1, identifierId);
-        ownCount.setLong(2, caseId);
-        try (ResultSet rs = ownCount.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : 0;
-        }
     }
 
     public long records() {
