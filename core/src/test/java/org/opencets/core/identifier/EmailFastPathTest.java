@@ -48,12 +48,7 @@ class EmailFastPathTest {
     }
 
     private static String outcome(java.util.function.Supplier<Identifier> f) {
-        try {
-            Identifier id = f.get();
-            return "ok:" + id.type() + "|" + id.value() + "|" + id.display() + "|" + id.correlatable();
-        } catch (InvalidIdentifierException e) {
-            return "error:" + e.getMessage() + "|" + e.type();
-        }
+        return Outcomes.of(f);
     }
 
     @Provide
