@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -30,6 +29,7 @@ import org.opencets.formats.read.LineInput;
 import org.opencets.formats.read.ReadSource;
 import org.opencets.formats.read.RecordReader;
 import org.opencets.formats.read.RecordSink;
+import org.opencets.formats.read.XmlInput;
 import org.opencets.formats.read.Redaction;
 
 /**
@@ -120,7 +120,7 @@ public final class NibrsXmlReader implements RecordReader {
     @Override
     public void read(ReadSource source, RecordSink sink) throws IOException {
         RecordAssembler assembler = new RecordAssembler(source.identifiers());
-        XMLInputFactory factory = secureFactory();
+        XMLInputFactory factory = XmlInput.secureFactory();
         XMLStreamReader xml = null;
         Charset cs = source.charset() != null ? source.charset() : declaredEncoding(source);
         Reader chars = decoding(source, cs);
@@ -129,10 +129,10 @@ public final class NibrsXmlReader implements RecordReader {
             new Walk(source, sink, assembler, xml).run();
         } catch (XMLStreamException e) {
             int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNumber());
-            if (codingProblem(e)) {
+            if (XmlInput.cause(e, CharacterCodingException.class) != null) {
                 throw badBytes(source, cs);
             }
-            throw new BadInputException(source.name(), line, "not well-formed XML: " + message(e));
+            throw new BadInputException(source.name(), line, "not well-formed XML: " + XmlInput.problem(e));
         } finally {
             if (xml != null) {
                 try {
@@ -201,42 +201,6 @@ public final class NibrsXmlReader implements RecordReader {
             }
         }
         return new BadInputException(source.name(), 0, "bytes are not valid " + cs.name());
-    }
-
-    private static boolean codingProblem(Throwable e) {
-        Throwable t = e;
-        for (int i = 0; t != null && i < 10; i++) {
-            if (t instanceof CharacterCodingException) {
-                return true;
-            }
-            Throwable next = t.getCause();
-            if (next == null && t instanceof XMLStreamException x) {
-                next = x.getNestedException();
-            }
-            t = next;
-        }
-        return false;
-    }
-
-    /** The JDK's StAX factory with DTDs and external entities off. */
-    static XMLInputFactory secureFactory() {
-        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        f.setProperty(XMLInputFactory.IS_COALESCING, false);
-        return f;
-    }
-
-    private static String message(XMLStreamException e) {
-        String m = e.getMessage() == null ? e.toString() : e.getMessage();
-        int at = m.indexOf("Message: ");
-        if (at >= 0) {
-            m = m.substring(at + "Message: ".length());
-        }
-        return Redaction.digits(m.strip());
     }
 
     /** The elements read, by what they hold. */

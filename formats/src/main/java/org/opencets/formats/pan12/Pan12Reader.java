@@ -23,7 +23,7 @@ import org.opencets.formats.read.BadInputException;
 import org.opencets.formats.read.ReadSource;
 import org.opencets.formats.read.RecordReader;
 import org.opencets.formats.read.RecordSink;
-import org.opencets.formats.read.Redaction;
+import org.opencets.formats.read.XmlInput;
 
 /**
  * The chat layout of the PAN 2012 sexual-predator-identification corpus:
@@ -72,10 +72,7 @@ public final class Pan12Reader implements RecordReader {
     @Override
     public void read(ReadSource source, RecordSink sink) throws IOException {
         Pan12Walk.Settings settings = settings(source);
-        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+        XMLInputFactory factory = XmlInput.secureFactory();
         Decoded decoded = open(source);
         try (Reader chars = decoded.reader()) {
             XMLStreamReader xml = null;
@@ -83,7 +80,7 @@ public final class Pan12Reader implements RecordReader {
                 xml = factory.createXMLStreamReader(chars);
                 new Pan12Walk(xml, source, sink, settings).walk();
             } catch (XMLStreamException e) {
-                StrictDecoding.UndecodableBytes bad = undecodable(e);
+                StrictDecoding.UndecodableBytes bad = XmlInput.cause(e, StrictDecoding.UndecodableBytes.class);
                 if (bad != null) {
                     long[] lineColumn = StrictDecoding.lineAndColumn(source, bad.charset(), decoded.skip(), bad.offset());
                     throw new BadInputException(source.name(), lineColumn[0], StrictDecoding.describe(bad, lineColumn));
@@ -163,37 +160,11 @@ public final class Pan12Reader implements RecordReader {
         }
     }
 
-    /** The decoding failure somewhere in the parser's chain of causes, if that is what stopped it. */
-    private static StrictDecoding.UndecodableBytes undecodable(XMLStreamException e) {
-        java.util.Set<Throwable> seen = new java.util.HashSet<>();
-        java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>();
-        todo.add(e);
-        while (!todo.isEmpty()) {
-            Throwable t = todo.poll();
-            if (t == null || !seen.add(t)) {
-                continue;
-            }
-            if (t instanceof StrictDecoding.UndecodableBytes bad) {
-                return bad;
-            }
-            if (t.getCause() != null) {
-                todo.add(t.getCause());
-            }
-            if (t instanceof XMLStreamException x && x.getNestedException() != null) {
-                todo.add(x.getNestedException());
-            }
-        }
-        return null;
-    }
-
     private static BadInputException failure(String file, XMLStreamException e, XMLStreamReader xml) {
         Location l = e.getLocation() != null ? e.getLocation() : xml == null ? null : xml.getLocation();
         long line = l == null ? 0 : Math.max(0, l.getLineNumber());
         String column = l == null || l.getColumnNumber() < 0 ? "" : " (column " + l.getColumnNumber() + ")";
-        String message = e.getMessage() == null ? "" : e.getMessage();
-        int at = message.indexOf("Message: ");
-        String why = at >= 0 ? message.substring(at + "Message: ".length()) : message;
-        why = Redaction.digits(why.strip());
+        String why = XmlInput.problem(e);
         if (why.contains("must start and end within the same entity") || why.contains("Premature end of file")) {
             return new BadInputException(file, line, "the XML ends early, the file is truncated: " + why + column);
         }
