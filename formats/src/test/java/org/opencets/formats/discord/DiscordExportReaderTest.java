@@ -18,8 +18,6 @@ import org.opencets.core.record.ParsedRecord;
 import org.opencets.core.record.RecordKind;
 import org.opencets.formats.jsonstream.GeneratedExport;
 import org.opencets.formats.read.BadInputException;
-import org.opencets.formats.read.ReadSource;
-import org.opencets.formats.read.RecordSink;
 import org.opencets.formats.testing.ReaderHarness;
 
 class DiscordExportReaderTest {
@@ -167,23 +165,7 @@ class DiscordExportReaderTest {
                         + "\"nickname\":\"Member\",\"isBot\":false,\"roles\":[]},\"attachments\":[],\"embeds\":[],\"stickers\":[],"
                         + "\"reactions\":[],\"mentions\":[]}",
                 ",", "],\"messageCount\":" + count + "}", count);
-        long[] seen = {0, 0};
-        RecordSink sink = new RecordSink() {
-            @Override
-            public void accept(ParsedRecord r) {
-                if (r.line() != 1 || r.offset() != gen.start((int) seen[0])) {
-                    throw new AssertionError("record " + seen[0] + " at line " + r.line() + ", offset " + r.offset());
-                }
-                seen[1] = Math.max(seen[1], gen.served() - r.offset());
-                seen[0]++;
-            }
-
-            @Override
-            public void reject(long line, String reason) {
-                throw new AssertionError(reason);
-            }
-        };
-        reader.read(new ReadSource("big.json", gen::open, null, ReaderHarness.CONTEXT, Map.of(), ReadSource.DEFAULT_MAX_LINE_BYTES), sink);
+        long[] seen = gen.readAll(reader);
         assertThat(seen[0]).isEqualTo(count);
         assertThat(gen.length()).isGreaterThan(100_000_000L);
         assertThat(seen[1]).as("bytes read past the start of the record being handed over").isLessThan(128 * 1024);

@@ -1,8 +1,15 @@
 package org.opencets.formats.jsonstream;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.function.IntFunction;
+import org.opencets.core.record.ParsedRecord;
+import org.opencets.formats.read.ReadSource;
+import org.opencets.formats.read.RecordReader;
+import org.opencets.formats.read.RecordSink;
+import org.opencets.formats.testing.ReaderHarness;
 
 /**
  * A large export made up while it is read, never held whole: a head, then {@code count} elements
@@ -42,6 +49,33 @@ public final class GeneratedExport {
     /** Total length, known once a stream has been read to its end. */
     public long length() {
         return length;
+    }
+
+    /**
+     * Reads the whole export (as one line, {@code big.json}) with the reader, failing on a rejection
+     * or on a record that does not start where its element does.
+     *
+     * @return {records read, the most bytes the reader had taken past the start of a record it handed over}
+     */
+    public long[] readAll(RecordReader reader) throws IOException {
+        long[] seen = {0, 0};
+        RecordSink sink = new RecordSink() {
+            @Override
+            public void accept(ParsedRecord r) {
+                if (r.line() != 1 || r.offset() != start((int) seen[0])) {
+                    throw new AssertionError("record " + seen[0] + " at line " + r.line() + ", offset " + r.offset());
+                }
+                seen[1] = Math.max(seen[1], served - r.offset());
+                seen[0]++;
+            }
+
+            @Override
+            public void reject(long line, String reason) {
+                throw new AssertionError(reason);
+            }
+        };
+        reader.read(new ReadSource("big.json", this::open, null, ReaderHarness.CONTEXT, Map.of(), ReadSource.DEFAULT_MAX_LINE_BYTES), sink);
+        return seen;
     }
 
     /** A fresh stream from the first byte. */
