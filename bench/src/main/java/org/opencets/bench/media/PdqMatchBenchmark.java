@@ -43,6 +43,20 @@ public final class PdqMatchBenchmark {
 
     /** One timed pass over queries: wall and CPU seconds, queries with a neighbour, neighbours. */
     private record Pass(int queries, int threads, double wall, double cpu, long matched, long found) {
+        /** Sums the threads' parts, each {CPU nanoseconds, queries matched, neighbours found}, timed from start. */
+        static Pass of(List<Future<long[]>> parts, int queries, int threads, long start) throws Exception {
+            long cpu = 0;
+            long matched = 0;
+            long found = 0;
+            for (Future<long[]> f : parts) {
+                long[] part = f.get();
+                cpu += part[0];
+                matched += part[1];
+                found += part[2];
+            }
+            return new Pass(queries, threads, (System.nanoTime() - start) / 1e9, cpu / 1e9, matched, found);
+        }
+
         String describe() {
             return String.format(Locale.ROOT, "%,d queries in %.1f s wall, %.1f s CPU on %d threads: %,.0f queries/s, "
                             + "%.1f µs CPU a query, %.0f %% of the threads' cores; %,d queries matched, %,d neighbours",
@@ -180,16 +194,7 @@ public final class PdqMatchBenchmark {
                     return new long[] {THREADS.getCurrentThreadCpuTime() - cpu0, matched, f};
                 }));
             }
-            long cpu = 0;
-            long matched = 0;
-            long found = 0;
-            for (Future<long[]> f : parts) {
-                long[] part = f.get();
-                cpu += part[0];
-                matched += part[1];
-                found += part[2];
-            }
-            return new Pass(count, threads, (System.nanoTime() - t1) / 1e9, cpu / 1e9, matched, found);
+            return Pass.of(parts, count, threads, t1);
         } finally {
             pool.shutdown();
         }
@@ -217,16 +222,7 @@ public final class PdqMatchBenchmark {
                     return new long[] {THREADS.getCurrentThreadCpuTime() - cpu0, matched, f};
                 }));
             }
-            long cpu = 0;
-            long matched = 0;
-            long found = 0;
-            for (Future<long[]> f : parts) {
-                long[] part = f.get();
-                cpu += part[0];
-                matched += part[1];
-                found += part[2];
-            }
-            return new Pass(queries.length, threads, (System.nanoTime() - t1) / 1e9, cpu / 1e9, matched, found);
+            return Pass.of(parts, queries.length, threads, t1);
         } finally {
             pool.shutdown();
         }
