@@ -101,6 +101,9 @@ final class CardNumbers {
 
     /** The text with every card number {@link #find} finds replaced by its masked display form. */
     static String redact(String text) {
+        if (!mayHold(text)) {
+            return text; // most fields and messages: too few digits to search
+        }
         List<Span> spans = find(text, null);
         if (spans.isEmpty()) {
             return text;
@@ -206,6 +209,17 @@ final class CardNumbers {
             }
         }
         return count;
+    }
+
+    /** Whether s has at least {@link #MIN_DIGITS} ASCII digits, the fewest any card number has. */
+    static boolean mayHold(CharSequence s) {
+        int digits = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (isDigit(s.charAt(i)) && ++digits >= MIN_DIGITS) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDigit(char c) {

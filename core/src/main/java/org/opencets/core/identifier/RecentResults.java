@@ -16,8 +16,6 @@ package org.opencets.core.identifier;
  * fewest a card number has, is never remembered, whatever type it was offered as.
  */
 final class RecentResults<V> {
-    /** Fewer digits than this cannot hold a card number ({@link CardNumbers#MIN_DIGITS}). */
-    private static final int CARD_DIGITS = CardNumbers.MIN_DIGITS;
 
     private record Entry<V>(String key, String context, V value) {
     }
@@ -52,14 +50,7 @@ final class RecentResults<V> {
 
     /** True when s has twelve or more ASCII digits, so could carry a card number. */
     static boolean mayHoldCard(String s) {
-        int digits = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= '0' && c <= '9' && ++digits >= CARD_DIGITS) {
-                return true;
-            }
-        }
-        return false;
+        return CardNumbers.mayHold(s);
     }
 
     private int index(String key, String context) {

@@ -226,16 +226,9 @@ public final class RecordAssembler {
         return new ParsedRecord(kind, line, offset, occurredAt, safe, mentions);
     }
 
-    /** Card numbers out of a plain field; most fields have too few digits to hold one, and skip the search. */
+    /** Card numbers out of a plain field. */
     private static String redact(String s) {
-        int digits = 0;
-        for (int i = 0; i < s.length() && digits < 12; i++) {
-            char c = s.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digits++;
-            }
-        }
-        return digits < 12 ? s : TextExtractor.redactCards(s);
+        return TextExtractor.redactCards(s);
     }
 
     private static List<Map<String, String>> mentionsView(List<Mention> mentions, String field) {

@@ -277,13 +277,7 @@ public final class CaseUcoReader implements RecordReader {
         /** Any card number in a foreign file's fields is replaced by its mask before it is stored. */
         private static Object safe(Object v) {
             if (v instanceof String s) {
-                int digits = 0;
-                for (int i = 0; i < s.length() && digits < 12; i++) {
-                    if (Character.isDigit(s.charAt(i))) {
-                        digits++;
-                    }
-                }
-                return digits < 12 ? s : TextExtractor.redactCards(s);
+                return TextExtractor.redactCards(s);
             }
             if (v instanceof List<?> l) {
                 List<Object> out = new ArrayList<>(l.size());

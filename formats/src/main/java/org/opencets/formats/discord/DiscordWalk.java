@@ -276,7 +276,7 @@ final class DiscordWalk {
 
     private static void putMasked(Map<String, Object> map, String key, String value) {
         if (value != null && !value.isBlank()) {
-            map.put(key, value.chars().filter(Character::isDigit).count() < 12 ? value : TextExtractor.redactCards(value));
+            map.put(key, TextExtractor.redactCards(value));
         }
     }
 

@@ -125,14 +125,6 @@ public final class ChatText {
      * is (so is text for which {@link #mayHoldIdentifiers} is false).
      */
     public static String safe(String text) {
-        int digits = 0;
-        int n = text.length();
-        for (int i = 0; i < n && digits < 12; i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digits++;
-            }
-        }
-        return digits < 12 ? text : TextExtractor.redactCards(text);
+        return TextExtractor.redactCards(text);
     }
 }

@@ -213,15 +213,8 @@ public final class RecordDraft {
         return false;
     }
 
-    /** Card numbers out of a display value; most values have too few digits to hold one, and skip the search. */
+    /** Card numbers out of a display value. */
     static String masked(String s) {
-        int digits = 0;
-        for (int i = 0; i < s.length() && digits < 12; i++) {
-            char c = s.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digits++;
-            }
-        }
-        return digits < 12 ? s : TextExtractor.redactCards(s);
+        return TextExtractor.redactCards(s);
     }
 }
