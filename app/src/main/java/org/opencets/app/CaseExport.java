@@ -6,26 +6,30 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.opencets.core.cases.CaseFile;
 import org.opencets.core.cases.Investigator;
 import org.opencets.core.identifier.Identifier;
-import org.opencets.core.identifier.IdentifierType;
 import org.opencets.core.record.Mention;
 import org.opencets.core.record.RecordKind;
 import org.opencets.formats.caseuco.CaseUcoWriter;
 import org.opencets.formats.caseuco.CaseView;
+import org.opencets.store.ingest.IdentifierRows;
+import org.opencets.store.ingest.StoredMention;
 
 /**
  * Reads one case out of the store for {@link Session#exportCase}: its evidence files, then its records
- * with their mentions, in import order, streamed to a {@link CaseView.Sink} in one read (one query,
- * rows grouped by record), so memory stays flat whatever the size of the case. The caller has already
- * checked that the user may read the case.
+ * with their mentions, in import order, streamed to a {@link CaseView.Sink} in one read of the records
+ * (each holds its mentions) plus one look-up of identifiers per {@value #GROUP} records, so memory
+ * stays flat whatever the size of the case. The caller has already checked that the user may read
+ * the case.
  */
 final class CaseExport {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,9 +38,11 @@ final class CaseExport {
     private CaseExport() {
     }
 
+    /** Records whose identifiers are read in one go. */
+    private static final int GROUP = 1000;
+
     private record Row(long id, long importId, String kind, long line, long offset, String occurredAt, String data,
-                       String type, String value, String display, boolean correlatable, String role, String raw,
-                       String field, int start, int end) {
+                       List<StoredMention> mentions) {
     }
 
     /** Streams the case to the sink; returns the number of records. */
@@ -69,43 +75,40 @@ final class CaseExport {
     private static long records(Handle h, CaseFile c, CaseView.Sink sink) throws IOException {
         long count = 0;
         try (Stream<Row> rows = h.createQuery("""
-                        SELECT r.id, r.import_id, r.kind, r.line, r.byte_offset, r.occurred_at, r.data,
-                               i.type, i.value, i.display, i.correlatable, m.role, m.raw, m.field, m.start_pos, m.end_pos
-                        FROM record r
-                        LEFT JOIN mention m ON m.record_id = r.id
-                        LEFT JOIN identifier i ON i.id = m.identifier_id
-                        WHERE r.case_id = ?
-                        ORDER BY r.import_id, r.id, m.ord""")
+                        SELECT id, import_id, kind, line, byte_offset, occurred_at, data, mentions
+                        FROM record WHERE case_id = ? ORDER BY import_id, id""")
                 .bind(0, c.id())
-                .setFetchSize(1000)
+                .setFetchSize(GROUP)
                 .map((rs, ctx) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                        rs.getInt(11) != 0, rs.getString(12), rs.getString(13), rs.getString(14), rs.getInt(15), rs.getInt(16)))
+                        rs.getString(6), rs.getString(7), StoredMention.decode(rs.getString(8))))
                 .stream()) {
             Iterator<Row> it = rows.iterator();
-            Row first = null;
-            List<Mention> mentions = new ArrayList<>();
+            List<Row> group = new ArrayList<>(GROUP);
             while (it.hasNext()) {
-                Row row = it.next();
-                if (first != null && row.id() != first.id()) {
-                    sink.record(entry(first, mentions));
-                    count++;
-                    mentions = new ArrayList<>();
+                group.add(it.next());
+                if (group.size() == GROUP || !it.hasNext()) {
+                    write(h, group, sink);
+                    count += group.size();
+                    group.clear();
                 }
-                first = first == null || row.id() != first.id() ? row : first;
-                if (row.type() != null) {
-                    Identifier id = new Identifier(IdentifierType.fromCode(row.type()), row.value(), row.display(),
-                            row.correlatable());
-                    mentions.add(new Mention(id, row.role(), row.raw() == null ? row.display() : row.raw(), row.field(),
-                            row.start(), row.end()));
-                }
-            }
-            if (first != null) {
-                sink.record(entry(first, mentions));
-                count++;
             }
         }
         return count;
+    }
+
+    /** Writes a group of records, their identifiers read by id in one go. */
+    private static void write(Handle h, List<Row> group, CaseView.Sink sink) throws IOException {
+        Set<Long> ids = new HashSet<>();
+        group.forEach(r -> r.mentions().forEach(m -> ids.add(m.identifierId())));
+        Map<Long, IdentifierRows.Row> identifiers = IdentifierRows.byId(h, ids);
+        for (Row r : group) {
+            List<Mention> mentions = new ArrayList<>(r.mentions().size());
+            for (StoredMention m : r.mentions()) {
+                Identifier id = identifiers.get(m.identifierId()).identifier();
+                mentions.add(new Mention(id, m.role(), m.raw() == null ? id.display() : m.raw(), m.field(), m.start(), m.end()));
+            }
+            sink.record(entry(r, mentions));
+        }
     }
 
     private static CaseView.Entry entry(Row r, List<Mention> mentions) throws IOException {

@@ -25,6 +25,7 @@ import org.opencets.core.resolve.PersonRecord;
 import org.opencets.core.resolve.PersonResolver;
 import org.opencets.core.resolve.Resolution;
 import org.opencets.core.resolve.ScoredPair;
+import org.opencets.store.ingest.StoredMention;
 
 /**
  * Person resolution over the store: the same person written differently in several cases becomes a
@@ -77,7 +78,9 @@ final class PersonLinks {
     /** Loads every person-bearing record, with its strong identifiers, for resolution. */
     static Map<Long, PersonRecord> load(Handle h, Stoplist stoplist, Map<Long, Loaded> meta) {
         Map<Long, PersonRecord> out = new LinkedHashMap<>();
-        h.createQuery("SELECT id, case_id, kind, data FROM record WHERE kind NOT IN ('media', 'event') ORDER BY id")
+        // the identifier ids each record with a surname mentions (from its stored mentions)
+        Map<Long, long[]> mentioned = new HashMap<>();
+        h.createQuery("SELECT id, case_id, kind, data, mentions FROM record WHERE kind NOT IN ('media', 'event') ORDER BY id")
                 .setFetchSize(10_000)
                 .map((rs, ctx) -> {
                     Map<String, Object> data;
@@ -87,32 +90,51 @@ final class PersonLinks {
                         return null;
                     }
                     Map<PersonAttribute, String> attributes = attributes(data);
+                    if (!attributes.containsKey(PersonAttribute.SURNAME)) {
+                        return null;
+                    }
+                    long[] ids = StoredMention.decode(rs.getString("mentions")).stream()
+                            .mapToLong(StoredMention::identifierId).distinct().toArray();
+                    if (ids.length > 0) {
+                        mentioned.put(rs.getLong("id"), ids);
+                    }
                     return new Loaded(rs.getLong("id"), rs.getLong("case_id"), rs.getString("kind"), attributes);
                 })
                 .forEach(l -> {
-                    if (l != null && l.attributes().containsKey(PersonAttribute.SURNAME)) {
+                    if (l != null) {
                         meta.put(l.id(), l);
                     }
                 });
-        Map<Long, Set<String>> strong = new HashMap<>();
+        // the strong ones among them: one pass over the strong identifiers, kept when some record names them
+        long[] wanted = mentioned.values().stream().flatMapToLong(java.util.Arrays::stream).sorted().distinct().toArray();
+        Map<Long, String> strongKey = new HashMap<>();
         h.createQuery("""
-                        SELECT m.record_id, i.type, i.value, i.display, i.correlatable, i.common
-                        FROM mention m JOIN identifier i ON i.id = m.identifier_id
-                        WHERE i.type IN ('email', 'phone', 'card') AND i.correlatable = 1 AND i.common = 0""")
+                        SELECT id, type, value, display FROM identifier
+                        WHERE type IN ('email', 'phone', 'card') AND correlatable = 1 AND common = 0""")
                 .setFetchSize(10_000)
                 .map((rs, ctx) -> {
-                    long record = rs.getLong(1);
-                    if (!meta.containsKey(record) || !STRONG_TYPES.contains(rs.getString(2))) {
+                    long id = rs.getLong(1);
+                    if (java.util.Arrays.binarySearch(wanted, id) < 0 || !STRONG_TYPES.contains(rs.getString(2))) {
                         return null;
                     }
-                    Identifier id = new Identifier(IdentifierType.fromCode(rs.getString(2)), rs.getString(3), rs.getString(4), true);
-                    return stoplist.isStopped(id) ? null : Map.entry(record, id.key());
+                    Identifier identifier = new Identifier(IdentifierType.fromCode(rs.getString(2)), rs.getString(3),
+                            rs.getString(4), true);
+                    return stoplist.isStopped(identifier) ? null : Map.entry(id, identifier.key());
                 })
                 .forEach(e -> {
                     if (e != null) {
-                        strong.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue());
+                        strongKey.put(e.getKey(), e.getValue());
                     }
                 });
+        Map<Long, Set<String>> strong = new HashMap<>();
+        mentioned.forEach((record, ids) -> {
+            for (long id : ids) {
+                String key = strongKey.get(id);
+                if (key != null) {
+                    strong.computeIfAbsent(record, k -> new HashSet<>()).add(key);
+                }
+            }
+        });
         for (Loaded l : meta.values()) {
             Set<String> ids = strong.getOrDefault(l.id(), Set.of());
             if (l.attributes().size() >= 2 || !ids.isEmpty()) {

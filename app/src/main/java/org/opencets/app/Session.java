@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,9 @@ import org.opencets.store.StoreException;
 import org.opencets.store.audit.AuditLog;
 import org.opencets.store.directory.Directory;
 import org.opencets.store.evidence.EvidenceStore;
+import org.opencets.store.ingest.IdentifierRows;
 import org.opencets.store.ingest.Ingest;
+import org.opencets.store.ingest.StoredMention;
 
 /**
  * One user's use of the deployment. Every public method checks what the user may do and writes an
@@ -512,17 +515,19 @@ public final class Session {
             }
             long identifierId = row.get()[0];
             List<LookupResult.Hit> hits = new ArrayList<>();
-            List<long[]> holdings = h.createQuery("SELECT case_id, mentions FROM identifier_case WHERE identifier_id = ? ORDER BY case_id")
-                    .bind(0, identifierId).map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
-            for (long[] held : holdings) {
-                CaseFile c = Directory.caseById(h, held[0]).orElseThrow();
+            record Held(long caseId, long mentions, String roles, String spellings) {
+            }
+            List<Held> holdings = h.createQuery(
+                            "SELECT case_id, mentions, roles, spellings FROM identifier_case WHERE identifier_id = ? ORDER BY case_id")
+                    .bind(0, identifierId)
+                    .map((rs, ctx) -> new Held(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4))).list();
+            for (Held held : holdings) {
+                CaseFile c = Directory.caseById(h, held.caseId()).orElseThrow();
                 boolean readable = NeedToKnow.canRead(user, c);
                 if (readable) {
-                    List<String> roles = h.createQuery("SELECT DISTINCT role FROM mention WHERE identifier_id = ? AND case_id = ? ORDER BY role")
-                            .bind(0, identifierId).bind(1, c.id()).mapTo(String.class).list();
-                    List<String> raws = h.createQuery("SELECT DISTINCT raw FROM mention WHERE identifier_id = ? AND case_id = ? AND raw IS NOT NULL ORDER BY raw LIMIT 20")
-                            .bind(0, identifierId).bind(1, c.id()).mapTo(String.class).list();
-                    hits.add(new LookupResult.Hit(CaseRef.of(c, true), held[1], roles, raws.isEmpty() ? null : raws));
+                    List<String> roles = strings(held.roles());
+                    List<String> raws = strings(held.spellings());
+                    hits.add(new LookupResult.Hit(CaseRef.of(c, true), held.mentions(), roles, raws.isEmpty() ? null : raws));
                 } else {
                     hits.add(new LookupResult.Hit(CaseRef.of(c, false), null, null, null));
                 }
@@ -530,6 +535,18 @@ public final class Session {
             return new LookupResult(id.type().code(), id.display(), !hits.isEmpty(), id.correlatable(), row.get()[1] != 0,
                     stop, hits);
         });
+    }
+
+    /** A summary's roles or spellings (a JSON array of strings, or null for none). */
+    private static List<String> strings(String jsonArray) {
+        if (jsonArray == null) {
+            return List.of();
+        }
+        try {
+            return JSON.readValue(jsonArray, new TypeReference<List<String>>() { });
+        } catch (IOException e) {
+            throw new StoreException("a stored summary is not readable: " + e.getMessage(), e);
+        }
     }
 
     // ---------------------------------------------------------------- links and alerts
@@ -666,8 +683,9 @@ public final class Session {
             }
             return d.db().read(h -> {
                 List<RecordView> out = new ArrayList<>();
+                List<List<StoredMention>> stored = new ArrayList<>();
                 h.createQuery("""
-                                SELECT r.id, r.kind, i.file_name, i.evidence_sha256, r.line, r.occurred_at, r.data
+                                SELECT r.id, r.kind, i.file_name, i.evidence_sha256, r.line, r.occurred_at, r.data, r.mentions
                                 FROM record r JOIN import_run i ON i.id = r.import_id
                                 WHERE r.case_id = :c""" + (kind == null ? "" : " AND r.kind = :k") + " ORDER BY r.id LIMIT :n")
                         .bind("c", c.id()).bindByType("k", kind, String.class).bind("n", limit)
@@ -678,27 +696,22 @@ public final class Session {
                             } catch (IOException e) {
                                 fields = Map.of();
                             }
+                            stored.add(StoredMention.decode(rs.getString("mentions")));
                             return new RecordView(rs.getLong("id"), rs.getString("kind"), rs.getString("file_name"),
                                     rs.getString("evidence_sha256"), rs.getLong("line"), rs.getString("occurred_at"), fields,
                                     new ArrayList<>());
                         })
                         .forEach(out::add);
-                if (!out.isEmpty()) {
-                    Map<Long, RecordView> byId = new HashMap<>();
-                    out.forEach(r -> byId.put(r.id(), r));
-                    h.createQuery("""
-                                    SELECT m.record_id, i.type, i.display, i.value, m.role FROM mention m JOIN identifier i ON i.id = m.identifier_id
-                                    WHERE m.record_id >= :lo AND m.record_id <= :hi AND m.case_id = :c ORDER BY m.record_id, m.ord""")
-                            .bind("lo", out.get(0).id()).bind("hi", out.get(out.size() - 1).id()).bind("c", c.id())
-                            .map((rs, ctx) -> {
-                                RecordView r = byId.get(rs.getLong(1));
-                                if (r != null) {
-                                    String shown = IdentifierType.fromCode(rs.getString(2)) == IdentifierType.CARD ? rs.getString(3) : rs.getString(4);
-                                    r.identifiers().add(new RecordView.Mentioned(rs.getString(2) + ":" + shown, rs.getString(5)));
-                                }
-                                return 0;
-                            })
-                            .forEach(x -> { });
+                // each record's mentions in the order it named them, with their identifiers read by id
+                Set<Long> ids = new HashSet<>();
+                stored.forEach(ms -> ms.forEach(m -> ids.add(m.identifierId())));
+                Map<Long, IdentifierRows.Row> identifiers = IdentifierRows.byId(h, ids);
+                for (int k = 0; k < out.size(); k++) {
+                    for (StoredMention m : stored.get(k)) {
+                        Identifier id = identifiers.get(m.identifierId()).identifier();
+                        String shown = id.type() == IdentifierType.CARD ? id.display() : id.value();
+                        out.get(k).identifiers().add(new RecordView.Mentioned(id.type().code() + ":" + shown, m.role()));
+                    }
                 }
                 return out;
             });

@@ -248,7 +248,7 @@ class FoundationScenarioTest {
         String grouped = "4556 7375 8689 9855";
         // every table, every column
         try (Connection c = DriverManager.getConnection(w.config().effectiveUrl()); Statement s = c.createStatement()) {
-            for (String table : List.of("record", "mention", "identifier", "identifier_case", "link", "alert", "audit", "import_run", "evidence")) {
+            for (String table : List.of("record", "identifier", "identifier_case", "link", "alert", "audit", "import_run", "evidence")) {
                 var rs = s.executeQuery("SELECT * FROM " + table);
                 int cols = rs.getMetaData().getColumnCount();
                 while (rs.next()) {

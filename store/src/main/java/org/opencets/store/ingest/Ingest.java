@@ -29,16 +29,16 @@ import org.opencets.store.StoreException;
  *
  * <p>Design: records are buffered in chunks of {@value #CHUNK} and each chunk is written in the
  * order that keeps SQLite's B-trees cheap (measured: a row whose index key lands at a random place
- * costs three to four times one appended at the end):
+ * costs three to four times one appended at the end, and every row costs about a microsecond):
  * <ol>
  *   <li>the chunk's identifiers not yet known to this import are sorted by type and value and
  *       inserted with fresh ids ({@code ON CONFLICT DO NOTHING}, one B-tree descent each whether the
  *       identifier is new or not); the fresh-id range read back tells which were new, and only the
  *       others are looked up, in the same sorted order;</li>
- *   <li>records are appended in file order;</li>
- *   <li>mentions are sorted by identifier before they are appended, so the identifier index grows
- *       at its end for new identifiers and in one ordered sweep for old ones;</li>
- *   <li>the chunk's per-case identifier summaries are added, sorted by identifier.</li>
+ *   <li>records are appended in file order, each with its mentions in its own {@code mentions}
+ *       column ({@link StoredMention}): no row and no index entry per mention;</li>
+ *   <li>the chunk's per-case identifier summaries ({@code identifier_case}: count, first record,
+ *       roles, spellings) are written, sorted by identifier.</li>
  * </ol>
  * An identifier's id is remembered for the rest of the import through a bounded cache. Only
  * identifiers that existed before this import can link to another case, so only they are kept as
@@ -66,11 +66,12 @@ public final class Ingest {
     private final long caseId;
     private final long importId;
     private final PreparedStatement insertRecord;
-    private final PreparedStatement insertMention;
     private final PreparedStatement insertIdentifier;
     private final PreparedStatement findIdentifier;
     private final PreparedStatement freshIds;
-    private final PreparedStatement upsertHolding;
+    private final PreparedStatement insertHolding;
+    private final PreparedStatement readHolding;
+    private final PreparedStatement updateHolding;
     private long nextRecordId;
     private long nextIdentifierId;
     /** The first identifier id this import may allocate: ids from here on were made by this import. */
@@ -78,8 +79,8 @@ public final class Ingest {
     /** Identifiers this import added to the store. */
     private long newIdentifiers;
     private long records;
-    /** Whether this import brought any PDQ hash (only then are near-duplicates looked for). */
-    private boolean sawPdq;
+    /** This import's PDQ hashes by identifier id, for near-duplicates. */
+    private final Map<Long, PdqSeen> pdqSeen = new HashMap<>();
 
     /** The chunk being gathered, in file order. */
     private final List<Prepared> chunk;
@@ -87,12 +88,12 @@ public final class Ingest {
 
     /** Identifier key to {id, flags}; flags bit 0 = existed before this import, bit 1 = common. */
     private final Map<Key, long[]> cache = new HashMap<>();
-    /** This import's holdings not yet written, by identifier id: {mentions, first record}. */
-    private final Map<Long, long[]> holdings = new HashMap<>();
-    private final Map<Long, String> holdingRoles = new HashMap<>();
+    /** This import's holdings not yet written, by identifier id. */
+    private final Map<Long, Tally> holdings = new HashMap<>();
+    /** Identifiers made by this import whose holding is written already, by id minus {@link #firstIdentifierId}. */
+    private final java.util.BitSet heldEarlier = new java.util.BitSet();
     /** Pre-existing identifiers seen in this import: the correlation candidates. */
     private final Map<Long, Candidate> candidates = new LinkedHashMap<>();
-    private final long firstRecordId;
 
     private record Candidate(Identifier identifier, boolean common, long record, String role) {
     }
@@ -111,10 +112,11 @@ public final class Ingest {
      * written holds about half the memory the parsed records did.
      */
     public record Prepared(String kind, long line, long offset, String occurredAt, String json, List<Mention> mentions,
-                           Key[] keys) {
+                           Key[] keys, String[] tails) {
         public Prepared {
-            if (keys.length != mentions.size()) {
-                throw new IllegalArgumentException("one key per mention: " + keys.length + " keys, " + mentions.size() + " mentions");
+            if (keys.length != mentions.size() || tails.length != mentions.size()) {
+                throw new IllegalArgumentException("one key and one tail per mention: " + keys.length + " keys, " + tails.length
+                        + " tails, " + mentions.size() + " mentions");
             }
         }
     }
@@ -129,10 +131,12 @@ public final class Ingest {
         }
         List<Mention> mentions = r.mentions();
         Key[] keys = new Key[mentions.size()];
+        String[] tails = new String[mentions.size()];
         for (int i = 0; i < keys.length; i++) {
             keys[i] = Key.of(mentions.get(i).identifier());
+            tails[i] = StoredMention.tail(mentions.get(i));
         }
-        return new Prepared(r.kind().code(), r.line(), r.offset(), r.occurredAt(), json, mentions, keys);
+        return new Prepared(r.kind().code(), r.line(), r.offset(), r.occurredAt(), json, mentions, keys, tails);
     }
 
     public Ingest(Handle handle, long caseId, long importId) {
@@ -154,19 +158,21 @@ public final class Ingest {
             nextRecordId = maxId("record") + 1;
             nextIdentifierId = maxId("identifier") + 1;
             firstIdentifierId = nextIdentifierId;
-            firstRecordId = nextRecordId;
-            insertRecord = conn.prepareStatement(
-                    "INSERT INTO record(id, case_id, import_id, kind, line, byte_offset, occurred_at, data) VALUES (?,?,?,?,?,?,?,?)");
-            insertMention = conn.prepareStatement(
-                    "INSERT INTO mention(record_id, identifier_id, case_id, role, raw, field, start_pos, end_pos, ord) VALUES (?,?,?,?,?,?,?,?,?)");
+            insertRecord = conn.prepareStatement("""
+                    INSERT INTO record(id, case_id, import_id, kind, line, byte_offset, occurred_at, data, mentions)
+                    VALUES (?,?,?,?,?,?,?,?,?)""");
             insertIdentifier = conn.prepareStatement("""
                     INSERT INTO identifier(id, type, value, display, correlatable, common) VALUES (?,?,?,?,?,0)
                     ON CONFLICT (type, value) DO NOTHING""");
             findIdentifier = conn.prepareStatement("SELECT id, common FROM identifier WHERE type = ? AND value = ?");
             freshIds = conn.prepareStatement("SELECT id FROM identifier WHERE id >= ? AND id < ?");
-            upsertHolding = conn.prepareStatement("""
-                    INSERT INTO identifier_case(identifier_id, case_id, mentions, first_record, first_role) VALUES (?,?,?,?,?)
-                    ON CONFLICT (identifier_id, case_id) DO UPDATE SET mentions = identifier_case.mentions + excluded.mentions""");
+            insertHolding = conn.prepareStatement("""
+                    INSERT INTO identifier_case(identifier_id, case_id, mentions, first_record, first_role, roles, spellings)
+                    VALUES (?,?,?,?,?,?,?)""");
+            readHolding = conn.prepareStatement(
+                    "SELECT mentions, roles, spellings FROM identifier_case WHERE identifier_id = ? AND case_id = ?");
+            updateHolding = conn.prepareStatement(
+                    "UPDATE identifier_case SET mentions = ?, roles = ?, spellings = ? WHERE identifier_id = ? AND case_id = ?");
         } catch (SQLException e) {
             throw new StoreException("cannot prepare the import: " + e.getMessage(), e);
         }
@@ -208,7 +214,7 @@ public final class Ingest {
         }
     }
 
-    /** Writes the gathered chunk: identifiers, records, mentions (see the class comment for the order). */
+    /** Writes the gathered chunk: identifiers, then records with their mentions, then summaries (see the class comment). */
     private void flush() throws SQLException {
         if (chunk.isEmpty()) {
             return;
@@ -219,8 +225,33 @@ public final class Ingest {
         resolveIdentifiers();
 
         long recordId = nextRecordId;
-        int mentionCount = 0;
         for (Prepared p : chunk) {
+            List<Mention> recordMentions = p.mentions();
+            long[] ids = new long[recordMentions.size()];
+            for (int j = 0; j < ids.length; j++) {
+                Mention m = recordMentions.get(j);
+                long[] cached = cache.get(p.keys()[j]);
+                long identifierId = cached[0];
+                ids[j] = identifierId;
+                if ((cached[1] & 1) != 0 && !candidates.containsKey(identifierId)) {
+                    candidates.put(identifierId, new Candidate(m.identifier(), (cached[1] & 2) != 0, recordId, m.role()));
+                }
+                String spelling = m.raw().equals(m.identifier().display()) ? null : m.raw();
+                Tally t = holdings.get(identifierId);
+                if (t == null) {
+                    holdings.put(identifierId, new Tally(recordId, m.role(), spelling));
+                } else {
+                    t.add(m.role(), spelling);
+                }
+                if (m.identifier().type() == IdentifierType.PDQ) {
+                    PdqSeen seen = pdqSeen.get(identifierId);
+                    if (seen == null) {
+                        pdqSeen.put(identifierId, new PdqSeen(m.identifier().value(), recordId, m.role()));
+                    } else if (m.role().compareTo(seen.role) < 0) {
+                        seen.role = m.role();
+                    }
+                }
+            }
             insertRecord.setLong(1, recordId++);
             insertRecord.setLong(2, caseId);
             insertRecord.setLong(3, importId);
@@ -229,97 +260,116 @@ public final class Ingest {
             insertRecord.setLong(6, p.offset());
             insertRecord.setString(7, p.occurredAt());
             insertRecord.setString(8, p.json());
+            insertRecord.setString(9, StoredMention.encode(ids, p.tails()));
             insertRecord.addBatch();
-            mentionCount += p.mentions().size();
         }
         insertRecord.executeBatch();
-
-        // mentions in record order first (for holdings and candidates, which keep the first record),
-        // then written sorted by identifier id
-        Mention[] mentions = new Mention[mentionCount];
-        long[] ids = new long[mentionCount];
-        long[] recordOf = new long[mentionCount];
-        int[] ordinal = new int[mentionCount];
-        int k = 0;
-        recordId = nextRecordId;
-        for (Prepared p : chunk) {
-            List<Mention> recordMentions = p.mentions();
-            for (int j = 0; j < recordMentions.size(); j++) {
-                Mention m = recordMentions.get(j);
-                long[] cached = cache.get(p.keys()[j]);
-                long identifierId = cached[0];
-                if ((cached[1] & 1) != 0 && !candidates.containsKey(identifierId)) {
-                    candidates.put(identifierId, new Candidate(m.identifier(), (cached[1] & 2) != 0, recordId, m.role()));
-                }
-                long[] h = holdings.get(identifierId);
-                if (h == null) {
-                    holdings.put(identifierId, new long[] {1, recordId});
-                    holdingRoles.put(identifierId, m.role());
-                } else {
-                    h[0]++;
-                }
-                mentions[k] = m;
-                ids[k] = identifierId;
-                recordOf[k] = recordId;
-                ordinal[k] = j;
-                k++;
-            }
-            recordId++;
-        }
-        for (int i : byIdentifier(ids)) {
-            Mention m = mentions[i];
-            insertMention.setLong(1, recordOf[i]);
-            insertMention.setLong(2, ids[i]);
-            insertMention.setLong(3, caseId);
-            insertMention.setString(4, m.role());
-            insertMention.setString(5, m.raw().equals(m.identifier().display()) ? null : m.raw());
-            insertMention.setString(6, m.field());
-            insertMention.setInt(7, m.start());
-            insertMention.setInt(8, m.end());
-            insertMention.setInt(9, ordinal[i]);
-            insertMention.addBatch();
-        }
-        insertMention.executeBatch();
         nextRecordId = recordId;
         chunk.clear();
         chunkChars = 0;
         flushHoldings();
     }
 
-    private static int byTypeThenValue(Identifier a, Identifier b) {
-        int c = Integer.compare(a.type().ordinal(), b.type().ordinal());
-        return c != 0 ? c : a.value().compareTo(b.value());
+    /** A PDQ hash of this import: its first record, and the smallest role it had. */
+    private static final class PdqSeen {
+        final String hex;
+        final long record;
+        String role;
+
+        PdqSeen(String hex, long record, String role) {
+            this.hex = hex;
+            this.record = record;
+            this.role = role;
+        }
     }
 
     /**
-     * Positions 0..n-1 ordered by identifier id, ties in their original order. Ids proposed for
-     * identifiers that turned out to exist are skipped, so ids grow a little faster than identifiers
-     * do; the packed fast path still holds below 2^40 of them.
+     * One identifier's mentions in this case within the chunk: how many, the first, the distinct roles
+     * and the distinct spellings other than its display (at most {@link #SPELLINGS} of them, the
+     * smallest, as look-up shows them).
      */
-    private static int[] byIdentifier(long[] ids) {
-        int n = ids.length;
-        int[] positions = new int[n];
-        if (n < (1 << 23) && java.util.Arrays.stream(ids).allMatch(id -> id < (1L << 40))) {
-            // one primitive sort of (id, position) packed in a long: no boxing, stable by construction
-            long[] packed = new long[n];
-            for (int i = 0; i < n; i++) {
-                packed[i] = (ids[i] << 23) | i;
+    static final class Tally {
+        /** Spellings kept per identifier and case. */
+        static final int SPELLINGS = 20;
+        long mentions;
+        final long firstRecord;
+        final String firstRole;
+        /** Null while the only role is the first one. */
+        java.util.TreeSet<String> roles;
+        /** Null while there is none. */
+        java.util.TreeSet<String> spellings;
+
+        Tally(long firstRecord, String firstRole, String spelling) {
+            this.mentions = 1;
+            this.firstRecord = firstRecord;
+            this.firstRole = firstRole;
+            addSpelling(spelling);
+        }
+
+        void add(String role, String spelling) {
+            mentions++;
+            addRole(role);
+            addSpelling(spelling);
+        }
+
+        void addRole(String role) {
+            if (roles == null) {
+                if (role.equals(firstRole)) {
+                    return;
+                }
+                roles = new java.util.TreeSet<>();
+                roles.add(firstRole);
             }
-            java.util.Arrays.sort(packed);
-            for (int i = 0; i < n; i++) {
-                positions[i] = (int) (packed[i] & ((1 << 23) - 1));
+            roles.add(role);
+        }
+
+        void addSpelling(String spelling) {
+            if (spelling == null) {
+                return;
             }
-            return positions;
+            if (spellings == null) {
+                spellings = new java.util.TreeSet<>();
+            }
+            spellings.add(spelling);
+            if (spellings.size() > SPELLINGS) {
+                spellings.pollLast();
+            }
         }
-        Integer[] boxed = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            boxed[i] = i;
+
+        /** Adds what a summary already stored holds (its count, roles and spellings). */
+        void merge(long storedMentions, List<String> storedRoles, List<String> storedSpellings) {
+            mentions += storedMentions;
+            for (String r : storedRoles) {
+                addRole(r);
+            }
+            for (String sp : storedSpellings) {
+                addSpelling(sp);
+            }
         }
-        java.util.Arrays.sort(boxed, java.util.Comparator.comparingLong((Integer i) -> ids[i]));
-        for (int i = 0; i < n; i++) {
-            positions[i] = boxed[i];
+
+        String rolesJson() {
+            return roles == null ? jsonArray(List.of(firstRole)) : jsonArray(roles);
         }
-        return positions;
+
+        String spellingsJson() {
+            return spellings == null ? null : jsonArray(spellings);
+        }
+    }
+
+    static String jsonArray(Iterable<String> values) {
+        StringBuilder b = new StringBuilder().append('[');
+        for (String v : values) {
+            if (b.length() > 1) {
+                b.append(',');
+            }
+            StoredMention.quote(b, v);
+        }
+        return b.append(']').toString();
+    }
+
+    private static int byTypeThenValue(Identifier a, Identifier b) {
+        int c = Integer.compare(a.type().ordinal(), b.type().ordinal());
+        return c != 0 ? c : a.value().compareTo(b.value());
     }
 
     /**
@@ -332,9 +382,6 @@ public final class Ingest {
             List<Mention> recordMentions = p.mentions();
             for (int j = 0; j < recordMentions.size(); j++) {
                 Key key = p.keys()[j];
-                if (key.type() == IdentifierType.PDQ) {
-                    sawPdq = true;
-                }
                 if (!cache.containsKey(key)) {
                     unknown.putIfAbsent(key, recordMentions.get(j).identifier());
                 }
@@ -390,22 +437,70 @@ public final class Ingest {
         }
     }
 
+    /**
+     * Writes the chunk's per-case summaries in identifier order. A summary that cannot exist yet (an
+     * identifier this import made, first held in this chunk) is inserted; any other is read, merged
+     * and updated, or inserted when the case did not hold the identifier.
+     */
     private void flushHoldings() throws SQLException {
-        Long[] ids = holdings.keySet().toArray(new Long[0]);
-        java.util.Arrays.sort(ids);
-        for (Long id : ids) {
-            long[] h = holdings.get(id);
-            upsertHolding.setLong(1, id);
-            upsertHolding.setLong(2, caseId);
-            upsertHolding.setLong(3, h[0]);
-            upsertHolding.setLong(4, h[1]);
-            upsertHolding.setString(5, holdingRoles.get(id));
-            upsertHolding.addBatch();
+        long[] ids = holdings.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        int inserts = 0;
+        int updates = 0;
+        for (long id : ids) {
+            Tally t = holdings.get(id);
+            boolean madeHere = id >= firstIdentifierId;
+            if (!madeHere || heldEarlier.get(Math.toIntExact(id - firstIdentifierId))) {
+                readHolding.setLong(1, id);
+                readHolding.setLong(2, caseId);
+                try (ResultSet rs = readHolding.executeQuery()) {
+                    if (rs.next()) {
+                        t.merge(rs.getLong(1), strings(rs.getString(2)), strings(rs.getString(3)));
+                        updateHolding.setLong(1, t.mentions);
+                        updateHolding.setString(2, t.rolesJson());
+                        updateHolding.setString(3, t.spellingsJson());
+                        updateHolding.setLong(4, id);
+                        updateHolding.setLong(5, caseId);
+                        updateHolding.addBatch();
+                        updates++;
+                        continue;
+                    }
+                }
+            }
+            if (madeHere) {
+                heldEarlier.set(Math.toIntExact(id - firstIdentifierId));
+            }
+            insertHolding.setLong(1, id);
+            insertHolding.setLong(2, caseId);
+            insertHolding.setLong(3, t.mentions);
+            insertHolding.setLong(4, t.firstRecord);
+            insertHolding.setString(5, t.firstRole);
+            insertHolding.setString(6, t.rolesJson());
+            insertHolding.setString(7, t.spellingsJson());
+            insertHolding.addBatch();
+            inserts++;
         }
-        upsertHolding.executeBatch();
+        if (inserts > 0) {
+            insertHolding.executeBatch();
+        }
+        if (updates > 0) {
+            updateHolding.executeBatch();
+        }
         holdings.clear();
-        holdingRoles.clear();
     }
+
+    private static List<String> strings(String jsonArray) throws SQLException {
+        if (jsonArray == null) {
+            return List.of();
+        }
+        try {
+            return JSON.readValue(jsonArray, STRINGS);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("a stored summary's roles or spellings are not a JSON array of strings", e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.core.type.TypeReference<List<String>> STRINGS = new com.fasterxml.jackson.core.type.TypeReference<>() {
+    };
 
     /**
      * A link made by this import.
@@ -582,23 +677,24 @@ public final class Ingest {
      * widely circulated picture, not a lead.
      */
     private List<NewLink> nearDuplicates(int maxCases, String now) throws SQLException, JsonProcessingException {
-        if (!sawPdq) {
+        if (pdqSeen.isEmpty()) {
             return List.of();
         }
+        // this import's hashes in identifier order, less those common now (a hash may have become
+        // common in this very import)
         List<long[]> own = new ArrayList<>();
         List<String> ownHex = new ArrayList<>();
         List<String> ownRole = new ArrayList<>();
-        try (PreparedStatement p = conn.prepareStatement("""
-                SELECT m.identifier_id, i.value, MIN(m.record_id), MIN(m.role) FROM mention m JOIN identifier i ON i.id = m.identifier_id
-                WHERE m.record_id >= ? AND m.record_id < ? AND i.type = 'pdq' AND i.common = 0
-                GROUP BY m.identifier_id, i.value""")) {
-            p.setLong(1, firstRecordId);
-            p.setLong(2, nextRecordId);
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    own.add(new long[] {rs.getLong(1), rs.getLong(3)});
-                    ownHex.add(rs.getString(2));
-                    ownRole.add(rs.getString(4));
+        try (PreparedStatement p = conn.prepareStatement("SELECT common FROM identifier WHERE id = ?")) {
+            for (long id : pdqSeen.keySet().stream().mapToLong(Long::longValue).sorted().toArray()) {
+                p.setLong(1, id);
+                try (ResultSet rs = p.executeQuery()) {
+                    if (rs.next() && rs.getInt(1) == 0) {
+                        PdqSeen seen = pdqSeen.get(id);
+                        own.add(new long[] {id, seen.record});
+                        ownHex.add(seen.hex);
+                        ownRole.add(seen.role);
+                    }
                 }
             }
         }

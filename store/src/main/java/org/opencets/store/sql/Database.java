@@ -96,13 +96,20 @@ public final class Database {
 
     /** Brings the schema to the latest version. */
     public void migrate() {
+        migrateTo(null);
+    }
+
+    /** Brings the schema to the given version (null: the latest); tests use it to build older stores. */
+    void migrateTo(String version) {
         try {
-            Flyway.configure(Database.class.getClassLoader())
+            var flyway = Flyway.configure(Database.class.getClassLoader())
                     .dataSource(dataSource)
                     .locations(dialect.migrationLocation())
-                    .failOnMissingLocations(true)
-                    .load()
-                    .migrate();
+                    .failOnMissingLocations(true);
+            if (version != null) {
+                flyway.target(version);
+            }
+            flyway.load().migrate();
         } catch (FlywayException e) {
             throw new StoreException("cannot prepare the database schema: " + e.getMessage(), e);
         }

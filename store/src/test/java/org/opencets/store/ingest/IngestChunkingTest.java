@@ -23,8 +23,8 @@ import org.opencets.store.sql.Database;
 
 /**
  * The import writer in chunks: however records fall into chunks and however often the identifier
- * cache is dropped, the store ends in the same state (identifiers, mentions, per-case summaries,
- * links) as with one chunk and a cache that never forgets, and the report counts the same.
+ * cache is dropped, the store ends in the same state (identifiers, mentions, per-case summaries
+ * with their roles and spellings, links) as with one chunk and a cache that never forgets, and the report counts the same.
  */
 class IngestChunkingTest {
 
@@ -67,7 +67,7 @@ class IngestChunkingTest {
             int rowsOfA = (60 - k + 12) / 13;
             int expected = 2 * rowsOfA + (k < 10 ? 1 : 0);
             assertThat(s.holdings()).contains("email:u" + k + "@example.org case=1 mentions=" + expected + " first=" + (k + 1)
-                    + " role=from");
+                    + " role=from roles=[\"from\",\"to\"] spellings=[\"U" + k + "@Example.org\"]");
         }
         assertThat(s.links()).hasSize(24).allMatch(l -> l.contains("case_a=1") && l.contains("case_b=2"));
         // a card is stored by its keyed value and shown by its masked form
@@ -75,6 +75,39 @@ class IngestChunkingTest {
         // a record's mentions come back in the order the record named them, whatever order they were written in
         assertThat(s.mentions().stream().filter(m -> m.startsWith("1 ")).map(m -> m.split(" ")[3]).toList())
                 .containsExactly("from", "phone", "to", "ip", "private_ip", "card");
+        // with where each was read, and the record's own spelling only where it differs from the display
+        assertThat(s.mentions().stream().filter(m -> m.startsWith("1 ")).toList()).containsExactly(
+                "1 email:u0@example.org case=1 from - from -1 -1",
+                "1 phone:+14155551000 case=1 phone +1 415 555 1000 phone -1 -1",
+                "1 email:u0@example.org case=1 to U0@Example.org text 3 20",
+                "1 ip:81.2.69.0 case=1 ip - ip -1 -1",
+                "1 ip:10.0.0.0 case=1 private_ip - ip2 -1 -1",
+                "1 card:c0 case=1 card - card_number -1 -1");
+        // B's e-mails u0..u12 are A's with another role: B's summaries hold B's role only
+        assertThat(s.holdings()).contains("email:u3@example.org case=2 mentions=3 first=64 role=sender roles=[\"sender\"] spellings=-");
+    }
+
+    @ParameterizedTest(name = "{0}: chunks of {1}, cache of {2}")
+    @MethodSource("cases")
+    void aSummaryKeepsEveryRoleAndTheFirstTwentySpellingsAcrossChunksAndImports(String engine, int chunk, int cache,
+                                                                                @TempDir Path dir) {
+        Database db = Database.open(TestDatabases.fresh(engine, dir));
+        db.migrate();
+        Identifier email = email("x");
+        // 30 spellings over two imports into one case, the smallest ones last, and a role per import
+        List<ParsedRecord> first = new ArrayList<>();
+        List<ParsedRecord> second = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            first.add(record(i, List.of(new Mention(email, "from", "X@example.org#" + (29 - i), "text", 0, 3))));
+            second.add(record(i, List.of(new Mention(email, i % 2 == 0 ? "to" : "cc", "X@example.org#" + (14 - i), "text", 0, 3))));
+        }
+        importInto(db, 1, 1, first, chunk, cache);
+        importInto(db, 1, 2, second, chunk, cache);
+        String holding = db.read(h -> h.createQuery("SELECT mentions || ' ' || roles || ' ' || spellings FROM identifier_case")
+                .mapTo(String.class).one());
+        List<String> expected = java.util.stream.IntStream.range(0, 30).mapToObj(i -> "\"X@example.org#" + i + "\"")
+                .sorted().limit(20).toList();
+        assertThat(holding).isEqualTo("30 [\"cc\",\"from\",\"to\"] [" + String.join(",", expected) + "]");
     }
 
     /** What the store holds after three imports, in forms comparable across runs. */
@@ -98,18 +131,34 @@ class IngestChunkingTest {
                 rows(h, "SELECT type || ':' || value || ' ' || display || ' ' || correlatable || ' ' || common FROM identifier ORDER BY type, value"),
                 rows(h, """
                         SELECT i.type || ':' || i.value || ' case=' || c.case_id || ' mentions=' || c.mentions
-                               || ' first=' || c.first_record || ' role=' || c.first_role
+                               || ' first=' || c.first_record || ' role=' || c.first_role || ' roles=' || c.roles
+                               || ' spellings=' || COALESCE(c.spellings, '-')
                         FROM identifier_case c JOIN identifier i ON i.id = c.identifier_id ORDER BY i.type, i.value, c.case_id"""),
-                rows(h, """
-                        SELECT m.record_id || ' ' || i.type || ':' || i.value || ' case=' || m.case_id || ' ' || m.role || ' '
-                               || COALESCE(m.raw, '-') || ' ' || m.field || ' ' || m.start_pos || ' ' || m.end_pos
-                        FROM mention m JOIN identifier i ON i.id = m.identifier_id ORDER BY m.record_id, m.ord"""),
+                mentions(h),
                 rows(h, """
                         SELECT l.kind || ' ' || i.type || ':' || i.value || ' case_a=' || l.case_a || ' record_a=' || l.record_a
                                || ' ' || l.role_a || ' case_b=' || l.case_b || ' record_b=' || l.record_b || ' ' || l.role_b
                                || ' ' || l.evidence
                         FROM link l JOIN identifier i ON i.id = l.identifier_id ORDER BY i.type, i.value, l.case_a, l.case_b"""),
                 reports));
+    }
+
+    /** Every record's stored mentions, in record order and in each record's own order. */
+    private static List<String> mentions(Handle h) {
+        List<String> out = new ArrayList<>();
+        Map<Long, String> keys = new java.util.HashMap<>();
+        h.createQuery("SELECT id, type || ':' || value FROM identifier").map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .forEach(e -> keys.put(e.getKey(), e.getValue()));
+        h.createQuery("SELECT id, case_id, mentions FROM record ORDER BY id")
+                .map((rs, ctx) -> {
+                    for (StoredMention m : StoredMention.decode(rs.getString(3))) {
+                        out.add(rs.getLong(1) + " " + keys.get(m.identifierId()) + " case=" + rs.getLong(2) + " " + m.role() + " "
+                                + (m.raw() == null ? "-" : m.raw()) + " " + m.field() + " " + m.start() + " " + m.end());
+                    }
+                    return 0;
+                })
+                .forEach(x -> { });
+        return out;
     }
 
     private static List<String> rows(Handle h, String sql) {

@@ -22,8 +22,8 @@ class EmbeddedDatabaseTest {
         Database again = Database.open(StoreConfig.embedded(home));
         again.migrate();
         int pageSizeAgain = again.read(h -> h.createQuery("PRAGMA page_size").mapTo(Integer.class).one());
-        int mentions = again.read(h -> h.createQuery("SELECT COUNT(*) FROM mention").mapTo(Integer.class).one());
+        int records = again.read(h -> h.createQuery("SELECT COUNT(*) FROM record").mapTo(Integer.class).one());
         assertThat(pageSizeAgain).isEqualTo(Database.SQLITE_PAGE_SIZE);
-        assertThat(mentions).isZero();
+        assertThat(records).isZero();
     }
 }
