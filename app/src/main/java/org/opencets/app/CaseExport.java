@@ -80,7 +80,7 @@ final class CaseExport {
                 .bind(0, c.id())
                 .setFetchSize(GROUP)
                 .map((rs, ctx) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
-                        rs.getString(6), rs.getString(7), StoredMention.decode(rs.getString(8))))
+                        rs.getString(6), rs.getString(7), StoredMention.decode(rs.getLong(1), rs.getString(8))))
                 .stream()) {
             Iterator<Row> it = rows.iterator();
             List<Row> group = new ArrayList<>(GROUP);
@@ -104,7 +104,7 @@ final class CaseExport {
         for (Row r : group) {
             List<Mention> mentions = new ArrayList<>(r.mentions().size());
             for (StoredMention m : r.mentions()) {
-                Identifier id = identifiers.get(m.identifierId()).identifier();
+                Identifier id = IdentifierRows.of(identifiers, r.id(), m);
                 mentions.add(new Mention(id, m.role(), m.raw() == null ? id.display() : m.raw(), m.field(), m.start(), m.end()));
             }
             sink.record(entry(r, mentions));

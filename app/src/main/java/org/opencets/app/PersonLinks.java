@@ -93,7 +93,7 @@ final class PersonLinks {
                     if (!attributes.containsKey(PersonAttribute.SURNAME)) {
                         return null;
                     }
-                    long[] ids = StoredMention.decode(rs.getString("mentions")).stream()
+                    long[] ids = StoredMention.decode(rs.getLong("id"), rs.getString("mentions")).stream()
                             .mapToLong(StoredMention::identifierId).distinct().toArray();
                     if (ids.length > 0) {
                         mentioned.put(rs.getLong("id"), ids);

@@ -696,7 +696,7 @@ public final class Session {
                             } catch (IOException e) {
                                 fields = Map.of();
                             }
-                            stored.add(StoredMention.decode(rs.getString("mentions")));
+                            stored.add(StoredMention.decode(rs.getLong("id"), rs.getString("mentions")));
                             return new RecordView(rs.getLong("id"), rs.getString("kind"), rs.getString("file_name"),
                                     rs.getString("evidence_sha256"), rs.getLong("line"), rs.getString("occurred_at"), fields,
                                     new ArrayList<>());
@@ -708,7 +708,7 @@ public final class Session {
                 Map<Long, IdentifierRows.Row> identifiers = IdentifierRows.byId(h, ids);
                 for (int k = 0; k < out.size(); k++) {
                     for (StoredMention m : stored.get(k)) {
-                        Identifier id = identifiers.get(m.identifierId()).identifier();
+                        Identifier id = IdentifierRows.of(identifiers, out.get(k).id(), m);
                         String shown = id.type() == IdentifierType.CARD ? id.display() : id.value();
                         out.get(k).identifiers().add(new RecordView.Mentioned(id.type().code() + ":" + shown, m.role()));
                     }

@@ -14,6 +14,11 @@
 -- identifier_case.roles: the distinct roles of the identifier's mentions in the case, a sorted JSON array.
 -- identifier_case.spellings: the first 20 distinct spellings (sorted) that differ from the display,
 -- a JSON array, or NULL when there are none.
+-- Roles and spellings are in code-point order (SQLite's BINARY collation), as the importer keeps them.
+--
+-- On a large store this rewrites every record once, in one transaction: the write-ahead log grows
+-- to about the size of the record table while it runs, and the file keeps the freed mention pages
+-- for reuse (VACUUM gives them back to the file system).
 ALTER TABLE record ADD COLUMN mentions TEXT;
 
 UPDATE record SET mentions = (
@@ -22,7 +27,11 @@ UPDATE record SET mentions = (
                     ELSE json_array(m.identifier_id, m.role, m.field, m.start_pos, m.end_pos, m.raw) END
                ORDER BY m.ord, m.rowid)
     FROM mention m WHERE m.record_id = record.id)
-WHERE id IN (SELECT record_id FROM mention);
+WHERE EXISTS (SELECT 1 FROM mention m WHERE m.record_id = record.id);
+
+-- the summaries read each (identifier, case)'s roles and spellings from an index that holds them,
+-- made in one sorted pass, rather than fetching every mention row twice
+CREATE INDEX mention_summary ON mention(identifier_id, case_id, role, raw);
 
 ALTER TABLE identifier_case ADD COLUMN roles TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE identifier_case ADD COLUMN spellings TEXT;
@@ -37,6 +46,7 @@ UPDATE identifier_case SET
                                 AND m.raw IS NOT NULL
                               ORDER BY m.raw LIMIT 20)), '[]');
 
+DROP INDEX mention_summary;
 DROP INDEX mention_identifier;
 DROP INDEX mention_record;
 DROP TABLE mention;

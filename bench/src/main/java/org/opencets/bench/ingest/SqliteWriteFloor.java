@@ -15,13 +15,17 @@ import java.util.Locale;
  * What SQLite itself costs per row written through JDBC, for the row shapes an import writes: the
  * floor under {@link ImportBenchmark}'s end-to-end rate.
  *
+ * <p>It measured the mention-per-row layout of schema versions 1–3 (a {@code mention} table with
+ * indexes on record and identifier), which led to version 4's mentions inside their record; the
+ * cases are kept as they were, to reproduce those figures.
+ *
  * <p>Each case writes {@code --rows} mention-shaped rows (eight columns) into a fresh table of a
  * fresh WAL database with the store's settings (256 MiB page cache, synchronous NORMAL, 8 KiB
  * pages), in batches of 5,000 inside one transaction, and reports microseconds per row including
  * the commit:
  * <ol>
  *   <li>no index;</li>
- *   <li>an index on the record id, which grows at its end (as {@code mention_record} does);</li>
+ *   <li>an index on the record id, which grows at its end (as version 3's {@code mention_record} did);</li>
  *   <li>plus an index on the identifier id with keys in random order (an unsorted import);</li>
  *   <li>the same two indexes with the keys sorted per chunk of 80,000 rows, mostly new and
  *       ascending (what the import now does);</li>

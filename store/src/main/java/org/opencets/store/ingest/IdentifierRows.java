@@ -34,4 +34,14 @@ public final class IdentifierRows {
         }
         return out;
     }
+
+    /** The identifier a record's mention names, from rows read by {@link #byId}; a store that lost it is reported. */
+    public static Identifier of(Map<Long, Row> rows, long recordId, StoredMention m) {
+        Row row = rows.get(m.identifierId());
+        if (row == null) {
+            throw new org.opencets.store.StoreException("record " + recordId + " names identifier " + m.identifierId()
+                    + ", which is not in the store");
+        }
+        return row.identifier();
+    }
 }

@@ -44,8 +44,9 @@ import org.opencets.store.StoreException;
  * identifiers that existed before this import can link to another case, so only they are kept as
  * correlation candidates; at {@link #finish} each candidate's other holdings are read from the
  * {@code identifier_case} summary (one indexed look-up each) and handed to the
- * {@link ExactCorrelator}. Memory is bounded by the chunk size, the cache bound and the number of
- * distinct pre-existing identifiers in the import.
+ * {@link ExactCorrelator}. Memory is bounded by the chunk size, the cache bound, the number of
+ * distinct pre-existing identifiers in the import, its distinct PDQ hashes (kept for the
+ * near-duplicate search) and one bit per identifier it made.
  */
 public final class Ingest {
     /** Records per chunk. */
@@ -70,7 +71,7 @@ public final class Ingest {
     private final PreparedStatement findIdentifier;
     private final PreparedStatement freshIds;
     private final PreparedStatement insertHolding;
-    private final PreparedStatement readHolding;
+    private final PreparedStatement readHoldings;
     private final PreparedStatement updateHolding;
     private long nextRecordId;
     private long nextIdentifierId;
@@ -90,8 +91,13 @@ public final class Ingest {
     private final Map<Key, long[]> cache = new HashMap<>();
     /** This import's holdings not yet written, by identifier id. */
     private final Map<Long, Tally> holdings = new HashMap<>();
-    /** Identifiers made by this import whose holding is written already, by id minus {@link #firstIdentifierId}. */
+    /** Identifiers whose summary for this case this import has written already, by id. */
     private final java.util.BitSet heldEarlier = new java.util.BitSet();
+    /**
+     * Whether the case held records before this import. When it did not, it held no summaries
+     * either, so only those this import wrote itself need reading before they are added to.
+     */
+    private final boolean caseHadRecords;
     /** Pre-existing identifiers seen in this import: the correlation candidates. */
     private final Map<Long, Candidate> candidates = new LinkedHashMap<>();
 
@@ -158,6 +164,12 @@ public final class Ingest {
             nextRecordId = maxId("record") + 1;
             nextIdentifierId = maxId("identifier") + 1;
             firstIdentifierId = nextIdentifierId;
+            try (PreparedStatement any = conn.prepareStatement("SELECT 1 FROM record WHERE case_id = ? LIMIT 1")) {
+                any.setLong(1, caseId);
+                try (ResultSet rs = any.executeQuery()) {
+                    caseHadRecords = rs.next();
+                }
+            }
             insertRecord = conn.prepareStatement("""
                     INSERT INTO record(id, case_id, import_id, kind, line, byte_offset, occurred_at, data, mentions)
                     VALUES (?,?,?,?,?,?,?,?,?)""");
@@ -169,8 +181,7 @@ public final class Ingest {
             insertHolding = conn.prepareStatement("""
                     INSERT INTO identifier_case(identifier_id, case_id, mentions, first_record, first_role, roles, spellings)
                     VALUES (?,?,?,?,?,?,?)""");
-            readHolding = conn.prepareStatement(
-                    "SELECT mentions, roles, spellings FROM identifier_case WHERE identifier_id = ? AND case_id = ?");
+            readHoldings = conn.prepareStatement(readHoldingsSql(READ_BATCH));
             updateHolding = conn.prepareStatement(
                     "UPDATE identifier_case SET mentions = ?, roles = ?, spellings = ? WHERE identifier_id = ? AND case_id = ?");
         } catch (SQLException e) {
@@ -247,7 +258,7 @@ public final class Ingest {
                     PdqSeen seen = pdqSeen.get(identifierId);
                     if (seen == null) {
                         pdqSeen.put(identifierId, new PdqSeen(m.identifier().value(), recordId, m.role()));
-                    } else if (m.role().compareTo(seen.role) < 0) {
+                    } else if (BY_CODE_POINT.compare(m.role(), seen.role) < 0) {
                         seen.role = m.role();
                     }
                 }
@@ -317,7 +328,7 @@ public final class Ingest {
                 if (role.equals(firstRole)) {
                     return;
                 }
-                roles = new java.util.TreeSet<>();
+                roles = new java.util.TreeSet<>(BY_CODE_POINT);
                 roles.add(firstRole);
             }
             roles.add(role);
@@ -328,7 +339,7 @@ public final class Ingest {
                 return;
             }
             if (spellings == null) {
-                spellings = new java.util.TreeSet<>();
+                spellings = new java.util.TreeSet<>(BY_CODE_POINT);
             }
             spellings.add(spelling);
             if (spellings.size() > SPELLINGS) {
@@ -355,6 +366,26 @@ public final class Ingest {
             return spellings == null ? null : jsonArray(spellings);
         }
     }
+
+    /**
+     * Strings in code-point order: the order of SQLite's BINARY collation and PostgreSQL's
+     * {@code COLLATE "C"} on UTF-8 text (Java's own order differs for characters beyond U+FFFF),
+     * so that roles, spellings and the spelling cap agree with what migration V4 wrote.
+     */
+    static final java.util.Comparator<String> BY_CODE_POINT = (a, b) -> {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int x = a.codePointAt(i);
+            int y = b.codePointAt(j);
+            if (x != y) {
+                return Integer.compare(x, y);
+            }
+            i += Character.charCount(x);
+            j += Character.charCount(y);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    };
 
     static String jsonArray(Iterable<String> values) {
         StringBuilder b = new StringBuilder().append('[');
@@ -439,35 +470,34 @@ public final class Ingest {
 
     /**
      * Writes the chunk's per-case summaries in identifier order. A summary that cannot exist yet (an
-     * identifier this import made, first held in this chunk) is inserted; any other is read, merged
-     * and updated, or inserted when the case did not hold the identifier.
+     * identifier this import made, or any identifier of a case that had no records, first held in
+     * this chunk) is inserted; any other is read (in batches), merged and updated, or inserted when
+     * the case did not hold the identifier.
      */
     private void flushHoldings() throws SQLException {
         long[] ids = holdings.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] mayExist = java.util.Arrays.stream(ids)
+                .filter(id -> caseHadRecords && id < firstIdentifierId || heldEarlier(id))
+                .toArray();
+        Map<Long, Stored> stored = storedHoldings(mayExist);
         int inserts = 0;
         int updates = 0;
         for (long id : ids) {
             Tally t = holdings.get(id);
-            boolean madeHere = id >= firstIdentifierId;
-            if (!madeHere || heldEarlier.get(Math.toIntExact(id - firstIdentifierId))) {
-                readHolding.setLong(1, id);
-                readHolding.setLong(2, caseId);
-                try (ResultSet rs = readHolding.executeQuery()) {
-                    if (rs.next()) {
-                        t.merge(rs.getLong(1), strings(rs.getString(2)), strings(rs.getString(3)));
-                        updateHolding.setLong(1, t.mentions);
-                        updateHolding.setString(2, t.rolesJson());
-                        updateHolding.setString(3, t.spellingsJson());
-                        updateHolding.setLong(4, id);
-                        updateHolding.setLong(5, caseId);
-                        updateHolding.addBatch();
-                        updates++;
-                        continue;
-                    }
-                }
+            Stored before = stored.get(id);
+            if (before != null) {
+                t.merge(before.mentions(), strings(before.roles()), strings(before.spellings()));
+                updateHolding.setLong(1, t.mentions);
+                updateHolding.setString(2, t.rolesJson());
+                updateHolding.setString(3, t.spellingsJson());
+                updateHolding.setLong(4, id);
+                updateHolding.setLong(5, caseId);
+                updateHolding.addBatch();
+                updates++;
+                continue;
             }
-            if (madeHere) {
-                heldEarlier.set(Math.toIntExact(id - firstIdentifierId));
+            if (id <= Integer.MAX_VALUE) {
+                heldEarlier.set((int) id);
             }
             insertHolding.setLong(1, id);
             insertHolding.setLong(2, caseId);
@@ -486,6 +516,48 @@ public final class Ingest {
             updateHolding.executeBatch();
         }
         holdings.clear();
+    }
+
+    /** Whether this import may have written the identifier's summary for this case (ids past the bit set: assume so). */
+    private boolean heldEarlier(long id) {
+        return id > Integer.MAX_VALUE || heldEarlier.get((int) id);
+    }
+
+    /** A summary as stored: its count, roles and spellings (JSON). */
+    private record Stored(long mentions, String roles, String spellings) {
+    }
+
+    /** Ids per read of stored summaries: one round trip for many on PostgreSQL, well under either engine's parameter limit. */
+    private static final int READ_BATCH = 500;
+
+    /** This case's stored summaries of these identifiers (sorted ids), read {@value #READ_BATCH} at a time. */
+    private Map<Long, Stored> storedHoldings(long[] ids) throws SQLException {
+        Map<Long, Stored> out = new HashMap<>();
+        for (int from = 0; from < ids.length; from += READ_BATCH) {
+            int n = Math.min(READ_BATCH, ids.length - from);
+            PreparedStatement read = n == READ_BATCH ? readHoldings : conn.prepareStatement(readHoldingsSql(n));
+            try {
+                read.setLong(1, caseId);
+                for (int i = 0; i < n; i++) {
+                    read.setLong(2 + i, ids[from + i]);
+                }
+                try (ResultSet rs = read.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getLong(1), new Stored(rs.getLong(2), rs.getString(3), rs.getString(4)));
+                    }
+                }
+            } finally {
+                if (read != readHoldings) {
+                    read.close();
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String readHoldingsSql(int n) {
+        return "SELECT identifier_id, mentions, roles, spellings FROM identifier_case WHERE case_id = ? AND identifier_id IN ("
+                + String.join(",", java.util.Collections.nCopies(n, "?")) + ")";
     }
 
     private static List<String> strings(String jsonArray) throws SQLException {
@@ -531,6 +603,7 @@ public final class Ingest {
             long correlationStart = System.nanoTime();
             List<NewLink> links = new ArrayList<>();
             List<Identifier> becameCommon = new ArrayList<>();
+            java.util.Set<Long> commonNow = new java.util.HashSet<>();
             Map<ExactCorrelator.Outcome, Integer> outcomes = new java.util.EnumMap<>(ExactCorrelator.Outcome.class);
             String now = Instant.now().toString();
             // 1. the summaries of every candidate that may link, read in identifier order (the summary
@@ -568,6 +641,7 @@ public final class Ingest {
                         markCommon.setLong(1, e.getKey());
                         markCommon.addBatch();
                         becameCommon.add(c.identifier());
+                        commonNow.add(e.getKey());
                     }
                     long own = ownMentions.getOrDefault(e.getKey(), 0L);
                     for (Holding h : d.linkTo()) {
@@ -579,7 +653,7 @@ public final class Ingest {
             // 3. the links, in that order, in batches; their ids read back as the ids above the
             //    largest before (imports are serialised, so every such link is this import's)
             links.addAll(writeLinks(planned, now));
-            links.addAll(nearDuplicates(correlator.maxCases(), now));
+            links.addAll(nearDuplicates(correlator.maxCases(), now, commonNow));
             long correlationMillis = (System.nanoTime() - correlationStart) / 1_000_000;
             // every identifier the import mentions is either one it added or a pre-existing candidate
             long distinct = newIdentifiers + candidates.size();
@@ -676,27 +750,25 @@ public final class Ingest {
      * A hash near-duplicated in more cases than the common-identifier limit links none: it is a
      * widely circulated picture, not a lead.
      */
-    private List<NewLink> nearDuplicates(int maxCases, String now) throws SQLException, JsonProcessingException {
+    private List<NewLink> nearDuplicates(int maxCases, String now, java.util.Set<Long> becameCommon)
+            throws SQLException, JsonProcessingException {
         if (pdqSeen.isEmpty()) {
             return List.of();
         }
-        // this import's hashes in identifier order, less those common now (a hash may have become
-        // common in this very import)
+        // this import's hashes in identifier order, less those common now: only an identifier that
+        // existed before this import can be common, or become so in it
         List<long[]> own = new ArrayList<>();
         List<String> ownHex = new ArrayList<>();
         List<String> ownRole = new ArrayList<>();
-        try (PreparedStatement p = conn.prepareStatement("SELECT common FROM identifier WHERE id = ?")) {
-            for (long id : pdqSeen.keySet().stream().mapToLong(Long::longValue).sorted().toArray()) {
-                p.setLong(1, id);
-                try (ResultSet rs = p.executeQuery()) {
-                    if (rs.next() && rs.getInt(1) == 0) {
-                        PdqSeen seen = pdqSeen.get(id);
-                        own.add(new long[] {id, seen.record});
-                        ownHex.add(seen.hex);
-                        ownRole.add(seen.role);
-                    }
-                }
+        for (long id : pdqSeen.keySet().stream().mapToLong(Long::longValue).sorted().toArray()) {
+            Candidate c = candidates.get(id);
+            if (c != null && (c.common() || becameCommon.contains(id))) {
+                continue;
             }
+            PdqSeen seen = pdqSeen.get(id);
+            own.add(new long[] {id, seen.record});
+            ownHex.add(seen.hex);
+            ownRole.add(seen.role);
         }
         if (own.isEmpty()) {
             return List.of();

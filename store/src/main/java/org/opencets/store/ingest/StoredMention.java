@@ -64,7 +64,7 @@ public record StoredMention(long identifierId, String role, String field, int st
     }
 
     /** A record's mentions, in order, from its mentions column (null or empty: none). */
-    public static List<StoredMention> decode(String json) {
+    public static List<StoredMention> decode(long recordId, String json) {
         if (json == null || json.isEmpty()) {
             return List.of();
         }
@@ -90,8 +90,9 @@ public record StoredMention(long identifierId, String role, String field, int st
                 out.add(new StoredMention(id, role, field, start, end, raw));
             }
             expect(p.currentToken(), JsonToken.END_ARRAY);
-        } catch (IOException e) {
-            throw new StoreException("a record's stored mentions are not readable: " + e.getMessage(), e);
+            expect(p.nextToken(), null);
+        } catch (IOException | StoreException e) {
+            throw new StoreException("the stored mentions of record " + recordId + " are not readable: " + e.getMessage(), e);
         }
         return out;
     }
@@ -103,8 +104,8 @@ public record StoredMention(long identifierId, String role, String field, int st
 
     private static void expect(JsonToken got, JsonToken wanted) {
         if (got != wanted) {
-            throw new StoreException("a record's stored mentions are not in the expected form (" + wanted + " expected, "
-                    + got + " found)");
+            throw new StoreException((wanted == null ? "end of input" : wanted) + " expected, " + (got == null ? "end of input" : got)
+                    + " found");
         }
     }
 }

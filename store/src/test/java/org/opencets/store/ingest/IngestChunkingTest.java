@@ -151,7 +151,7 @@ class IngestChunkingTest {
                 .forEach(e -> keys.put(e.getKey(), e.getValue()));
         h.createQuery("SELECT id, case_id, mentions FROM record ORDER BY id")
                 .map((rs, ctx) -> {
-                    for (StoredMention m : StoredMention.decode(rs.getString(3))) {
+                    for (StoredMention m : StoredMention.decode(rs.getLong(1), rs.getString(3))) {
                         out.add(rs.getLong(1) + " " + keys.get(m.identifierId()) + " case=" + rs.getLong(2) + " " + m.role() + " "
                                 + (m.raw() == null ? "-" : m.raw()) + " " + m.field() + " " + m.start() + " " + m.end());
                     }

@@ -66,8 +66,8 @@ class MentionsMigrationTest {
 
         db.migrate();
 
-        List<List<StoredMention>> records = db.read(h -> h.createQuery("SELECT mentions FROM record ORDER BY id")
-                .map((rs, ctx) -> StoredMention.decode(rs.getString(1))).list());
+        List<List<StoredMention>> records = db.read(h -> h.createQuery("SELECT id, mentions FROM record ORDER BY id")
+                .map((rs, ctx) -> StoredMention.decode(rs.getLong(1), rs.getString(2))).list());
         assertThat(records.get(0)).containsExactly(
                 new StoredMention(11, "phone", "phone", -1, -1, "+1 415 555 0100"),
                 new StoredMention(10, "text", "body", 4, 17, "A@Example.org"),
