@@ -34,7 +34,8 @@ import org.opencets.store.StoreException;
  *   <li>the chunk's identifiers not yet known to this import are sorted by type and value and
  *       inserted with fresh ids ({@code ON CONFLICT DO NOTHING}, one B-tree descent each whether the
  *       identifier is new or not); the fresh-id range read back tells which were new, and only the
- *       others are looked up, in the same sorted order;</li>
+ *       others are looked up, in the same sorted order, up to 500 of one type per query (one round
+ *       trip for many on PostgreSQL);</li>
  *   <li>records are appended in file order, each with its mentions in its own {@code mentions}
  *       column ({@link StoredMention}): no row and no index entry per mention;</li>
  *   <li>the chunk's per-case identifier summaries ({@code identifier_case}: count, first record,
@@ -68,7 +69,7 @@ public final class Ingest {
     private final long importId;
     private final PreparedStatement insertRecord;
     private final PreparedStatement insertIdentifier;
-    private final PreparedStatement findIdentifier;
+    private final PreparedStatement findIdentifiers;
     private final PreparedStatement freshIds;
     private final PreparedStatement insertHolding;
     private final PreparedStatement readHoldings;
@@ -176,7 +177,7 @@ public final class Ingest {
             insertIdentifier = conn.prepareStatement("""
                     INSERT INTO identifier(id, type, value, display, correlatable, common) VALUES (?,?,?,?,?,0)
                     ON CONFLICT (type, value) DO NOTHING""");
-            findIdentifier = conn.prepareStatement("SELECT id, common FROM identifier WHERE type = ? AND value = ?");
+            findIdentifiers = conn.prepareStatement(findIdentifiersSql(READ_BATCH));
             freshIds = conn.prepareStatement("SELECT id FROM identifier WHERE id >= ? AND id < ?");
             insertHolding = conn.prepareStatement("""
                     INSERT INTO identifier_case(identifier_id, case_id, mentions, first_record, first_role, roles, spellings)
@@ -446,26 +447,65 @@ public final class Ingest {
             }
         }
         newIdentifiers += taken.cardinality();
+        List<Identifier> existing = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
-            Identifier id = sorted.get(i);
-            long[] entry;
             if (taken.get(i)) {
-                entry = new long[] {firstProposed + i, 0};
+                cache.put(Key.of(sorted.get(i)), new long[] {firstProposed + i, 0});
             } else {
-                findIdentifier.setString(1, TYPE_CODES[id.type().ordinal()]);
-                findIdentifier.setString(2, id.value());
-                try (ResultSet rs = findIdentifier.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new StoreException("identifier " + id.label() + " was neither inserted nor found");
+                existing.add(sorted.get(i));
+            }
+        }
+        findExisting(existing);
+    }
+
+    /**
+     * Looks up identifiers that were in the store already (sorted by type, then value), up to
+     * {@value #READ_BATCH} of one type per query, and caches their ids and flags.
+     */
+    private void findExisting(List<Identifier> identifiers) throws SQLException {
+        int from = 0;
+        while (from < identifiers.size()) {
+            IdentifierType type = identifiers.get(from).type();
+            int to = from;
+            while (to < identifiers.size() && to - from < READ_BATCH && identifiers.get(to).type() == type) {
+                to++;
+            }
+            int n = to - from;
+            Map<String, long[]> found = new HashMap<>(n * 2);
+            PreparedStatement find = n == READ_BATCH ? findIdentifiers : conn.prepareStatement(findIdentifiersSql(n));
+            try {
+                find.setString(1, TYPE_CODES[type.ordinal()]);
+                for (int i = 0; i < n; i++) {
+                    find.setString(2 + i, identifiers.get(from + i).value());
+                }
+                try (ResultSet rs = find.executeQuery()) {
+                    while (rs.next()) {
+                        long id = rs.getLong(1);
+                        // one this import made earlier (its cache entry was dropped) is still new to the store
+                        boolean before = id < firstIdentifierId;
+                        found.put(rs.getString(2), new long[] {id, (before ? 1 : 0) | (before && rs.getInt(3) != 0 ? 2 : 0)});
                     }
-                    long existing = rs.getLong(1);
-                    // one this import made earlier (its cache entry was dropped) is still new to the store
-                    boolean before = existing < firstIdentifierId;
-                    entry = new long[] {existing, (before ? 1 : 0) | (before && rs.getInt(2) != 0 ? 2 : 0)};
+                }
+            } finally {
+                if (find != findIdentifiers) {
+                    find.close();
                 }
             }
-            cache.put(Key.of(id), entry);
+            for (int i = from; i < to; i++) {
+                Identifier id = identifiers.get(i);
+                long[] entry = found.get(id.value());
+                if (entry == null) {
+                    throw new StoreException("identifier " + id.label() + " was neither inserted nor found");
+                }
+                cache.put(Key.of(id), entry);
+            }
+            from = to;
         }
+    }
+
+    private static String findIdentifiersSql(int n) {
+        return "SELECT id, value, common FROM identifier WHERE type = ? AND value IN ("
+                + String.join(",", java.util.Collections.nCopies(n, "?")) + ")";
     }
 
     /**

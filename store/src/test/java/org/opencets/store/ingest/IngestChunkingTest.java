@@ -110,6 +110,35 @@ class IngestChunkingTest {
         assertThat(holding).isEqualTo("30 [\"cc\",\"from\",\"to\"] [" + String.join(",", expected) + "]");
     }
 
+    static List<String> engines() {
+        return TestDatabases.engines();
+    }
+
+    /** Look-ups of known identifiers and stored summaries go 500 to a query: full batches and a remainder. */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void manyKnownIdentifiersAreFoundInBatches(String engine, @TempDir Path dir) {
+        Database db = Database.open(TestDatabases.fresh(engine, dir));
+        db.migrate();
+        int n = 1_234;
+        List<ParsedRecord> records = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Identifier email = email("many" + i);
+            records.add(record(i, List.of(Mention.ofField(email, "from", email.value(), "from"),
+                    Mention.ofField(phone(5000 + i), "phone", "+1 415 555 " + (5000 + i), "phone"))));
+        }
+        assertThat(importInto(db, 1, 1, records, 2_000, 1)).isEqualTo("records=1234 identifiers=2468 links=0 outcomes={}");
+        // the same identifiers again into the same case (all known, all held), then into another case
+        assertThat(importInto(db, 1, 2, records, 2_000, 1)).isEqualTo("records=1234 identifiers=2468 links=0 outcomes={NOTHING_TO_LINK=2468}");
+        assertThat(importInto(db, 2, 3, records, 2_000, 1)).isEqualTo("records=1234 identifiers=2468 links=2468 outcomes={LINK=2468}");
+        List<String> perCase = db.read(h -> rows(h, """
+                SELECT case_id || ' ' || COUNT(*) || ' ' || SUM(mentions) || ' ' || MIN(mentions) || ' ' || MAX(mentions)
+                FROM identifier_case GROUP BY case_id ORDER BY case_id"""));
+        assertThat(perCase).containsExactly("1 2468 4936 2 2", "2 2468 2468 1 1");
+        int identifiers = db.read(h -> h.createQuery("SELECT COUNT(*) FROM identifier").mapTo(Integer.class).one());
+        assertThat(identifiers).isEqualTo(2 * n);
+    }
+
     /** What the store holds after three imports, in forms comparable across runs. */
     record State(List<String> identifiers, List<String> holdings, List<String> mentions, List<String> links,
                  List<String> reports) {
