@@ -64,6 +64,9 @@ public final class Ingest {
 
     private final Connection conn;
     private final int chunkSize;
+    private final long chunkCharsLimit;
+    /** Chunks written so far (tests check the bounds with it). */
+    int chunksWritten;
     private final int cacheLimit;
     private final long caseId;
     private final long importId;
@@ -147,16 +150,22 @@ public final class Ingest {
     }
 
     public Ingest(Handle handle, long caseId, long importId) {
-        this(handle, caseId, importId, CHUNK, CACHE_LIMIT);
+        this(handle, caseId, importId, CHUNK, CHUNK_CHARS, CACHE_LIMIT);
     }
 
     /** With a chunk size and cache bound of the caller's (tests use tiny ones to cross every boundary). */
     Ingest(Handle handle, long caseId, long importId, int chunkSize, int cacheLimit) {
-        if (chunkSize < 1 || cacheLimit < 1) {
+        this(handle, caseId, importId, chunkSize, CHUNK_CHARS, cacheLimit);
+    }
+
+    /** With a chunk size, a bound on a chunk's serialised characters and a cache bound of the caller's. */
+    Ingest(Handle handle, long caseId, long importId, int chunkSize, long chunkCharsLimit, int cacheLimit) {
+        if (chunkSize < 1 || chunkCharsLimit < 1 || cacheLimit < 1) {
             throw new IllegalArgumentException("chunk size and cache limit must be positive");
         }
         this.conn = handle.getConnection();
         this.chunkSize = chunkSize;
+        this.chunkCharsLimit = chunkCharsLimit;
         this.cacheLimit = cacheLimit;
         this.chunk = new ArrayList<>(Math.min(chunkSize, CHUNK));
         this.caseId = caseId;
@@ -207,7 +216,7 @@ public final class Ingest {
         chunk.add(p);
         chunkChars += p.json().length();
         records++;
-        if (chunk.size() >= chunkSize || chunkChars >= CHUNK_CHARS) {
+        if (chunk.size() >= chunkSize || chunkChars >= chunkCharsLimit) {
             flushChunk();
         }
     }
@@ -231,6 +240,7 @@ public final class Ingest {
         if (chunk.isEmpty()) {
             return;
         }
+        chunksWritten++;
         if (cache.size() >= cacheLimit) {
             cache.clear(); // every cached identifier is in the table by now, so look-ups find it again
         }

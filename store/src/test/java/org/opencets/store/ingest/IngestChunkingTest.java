@@ -139,6 +139,34 @@ class IngestChunkingTest {
         assertThat(identifiers).isEqualTo(2 * n);
     }
 
+    /** A chunk is also written once its records' serialised fields pass the character bound (a guard for huge records). */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void aChunkClosesOnItsCharacterBoundAsWellAsItsRecordCount(String engine, @TempDir Path dir) {
+        Database db = Database.open(TestDatabases.fresh(engine, dir));
+        db.migrate();
+        String big = "x".repeat(990); // serialised as {"text":"xxx…"}: 1,001 characters
+        int[] chunks = db.inWriteTransaction(h -> {
+            Ingest bySize = new Ingest(h, 1, 1, 1_000, 3_000, 1_000);
+            for (int i = 0; i < 10; i++) {
+                ParsedRecord r = new ParsedRecord(RecordKind.MESSAGE, i + 1, 0, null, Map.of("text", big), List.of());
+                bySize.add(r);
+            }
+            bySize.finish(new ExactCorrelator(20, id -> false));
+            Ingest byCount = new Ingest(h, 2, 2, 4, 1_000_000, 1_000); // made after the first has written (it reads the last ids)
+            for (int i = 0; i < 10; i++) {
+                byCount.add(new ParsedRecord(RecordKind.MESSAGE, i + 1, 0, null, Map.of("text", "short"), List.of()));
+            }
+            byCount.finish(new ExactCorrelator(20, id -> false));
+            return new int[] {bySize.chunksWritten, byCount.chunksWritten};
+        });
+        // 3,003 characters pass 3,000 at the third record: chunks of 3, 3, 3 and the last one
+        assertThat(chunks[0]).isEqualTo(4);
+        assertThat(chunks[1]).isEqualTo(3);
+        int records = db.read(h -> h.createQuery("SELECT COUNT(*) FROM record").mapTo(Integer.class).one());
+        assertThat(records).isEqualTo(20);
+    }
+
     /** What the store holds after three imports, in forms comparable across runs. */
     record State(List<String> identifiers, List<String> holdings, List<String> mentions, List<String> links,
                  List<String> reports) {
