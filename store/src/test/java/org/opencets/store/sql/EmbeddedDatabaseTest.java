@@ -18,6 +18,9 @@ class EmbeddedDatabaseTest {
         String journal = db.read(h -> h.createQuery("PRAGMA journal_mode").mapTo(String.class).one());
         assertThat(pageSize).isEqualTo(Database.SQLITE_PAGE_SIZE);
         assertThat(journal).isEqualToIgnoringCase("wal");
+        // a commit is durable when it returns (2 = FULL)
+        int synchronous = db.read(h -> h.createQuery("PRAGMA synchronous").mapTo(Integer.class).one());
+        assertThat(synchronous).isEqualTo(2);
         // opened again, the same file keeps its settings and its schema
         Database again = Database.open(StoreConfig.embedded(home));
         again.migrate();
