@@ -102,8 +102,20 @@ public final class Deployment {
         DeploymentKeys keys = DeploymentKeys.load(config.home());
         Database db = Database.open(config);
         db.ping();
+        List<String> upgrades = db.pendingUpgrades();
+        if (!upgrades.isEmpty()) {
+            // an upgrade may rewrite every record: say so before a command seems to hang
+            System.err.println("cets: upgrading the store in " + config.home() + " to schema version " + String.join(", ", upgrades)
+                    + ". On a large store this can take minutes and needs free disk about the size of the database;"
+                    + " if it is interrupted, nothing changes and it starts again next time.");
+        }
         db.migrate();
-        return new Deployment(config, db, keys, Settings.load(config.home()));
+        Deployment d = new Deployment(config, db, keys, Settings.load(config.home()));
+        if (!upgrades.isEmpty()) {
+            d.audit.append(new AuditLog.Event("cets", "store.upgrade", null, null, null, "ok",
+                    "schema brought to " + String.join(", ", upgrades)));
+        }
+        return d;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.opencets.store.sql;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -103,17 +104,40 @@ public final class Database {
         migrateTo(null);
     }
 
+    /**
+     * The schema versions an existing store still needs ("4 (mentions in record)", …), oldest first;
+     * empty for a store that is up to date or has no schema yet. For telling an administrator before
+     * an upgrade that may take minutes.
+     */
+    public List<String> pendingUpgrades() {
+        try {
+            var info = flyway(null).info();
+            if (info.applied().length == 0) {
+                return List.of();
+            }
+            return java.util.Arrays.stream(info.pending())
+                    .map(m -> m.getVersion() + " (" + m.getDescription() + ")")
+                    .toList();
+        } catch (FlywayException e) {
+            throw new StoreException("cannot read the database schema's version: " + e.getMessage(), e);
+        }
+    }
+
+    private Flyway flyway(String target) {
+        var configuration = Flyway.configure(Database.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(dialect.migrationLocation())
+                .failOnMissingLocations(true);
+        if (target != null) {
+            configuration.target(target);
+        }
+        return configuration.load();
+    }
+
     /** Brings the schema to the given version (null: the latest); tests use it to build older stores. */
     void migrateTo(String version) {
         try {
-            var flyway = Flyway.configure(Database.class.getClassLoader())
-                    .dataSource(dataSource)
-                    .locations(dialect.migrationLocation())
-                    .failOnMissingLocations(true);
-            if (version != null) {
-                flyway.target(version);
-            }
-            flyway.load().migrate();
+            flyway(version).migrate();
         } catch (FlywayException e) {
             throw new StoreException("cannot prepare the database schema: " + e.getMessage(), e);
         }

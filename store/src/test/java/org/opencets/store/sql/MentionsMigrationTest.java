@@ -40,6 +40,7 @@ class MentionsMigrationTest {
     @MethodSource("engines")
     void aVersionThreeStoreKeepsEveryMentionInOrderAndItsSummaries(String engine, @TempDir Path home) {
         Database db = Database.open(TestDatabases.fresh(engine, home));
+        assertThat(db.pendingUpgrades()).as("a store with no schema yet is not upgraded, it is made").isEmpty();
         db.migrateTo("3");
         db.inWriteTransaction(h -> {
             h.execute("INSERT INTO identifier(id, type, value, display, correlatable, common) VALUES "
@@ -64,7 +65,9 @@ class MentionsMigrationTest {
             return null;
         });
 
+        assertThat(db.pendingUpgrades()).containsExactly("4 (mentions in record)");
         db.migrate();
+        assertThat(db.pendingUpgrades()).isEmpty();
 
         List<List<StoredMention>> records = db.read(h -> h.createQuery("SELECT id, mentions FROM record ORDER BY id")
                 .map((rs, ctx) -> StoredMention.decode(rs.getLong(1), rs.getString(2))).list());
