@@ -110,13 +110,9 @@ class IngestChunkingTest {
         assertThat(holding).isEqualTo("30 [\"cc\",\"from\",\"to\"] [" + String.join(",", expected) + "]");
     }
 
-    static List<String> engines() {
-        return TestDatabases.engines();
-    }
-
     /** Look-ups of known identifiers and stored summaries go 500 to a query: full batches and a remainder. */
     @ParameterizedTest
-    @MethodSource("engines")
+    @MethodSource("org.opencets.store.TestDatabases#engines")
     void manyKnownIdentifiersAreFoundInBatches(String engine, @TempDir Path dir) {
         Database db = Database.open(TestDatabases.fresh(engine, dir));
         db.migrate();
@@ -141,7 +137,7 @@ class IngestChunkingTest {
 
     /** A chunk is also written once its records' serialised fields pass the character bound (a guard for huge records). */
     @ParameterizedTest
-    @MethodSource("engines")
+    @MethodSource("org.opencets.store.TestDatabases#engines")
     void aChunkClosesOnItsCharacterBoundAsWellAsItsRecordCount(String engine, @TempDir Path dir) {
         Database db = Database.open(TestDatabases.fresh(engine, dir));
         db.migrate();

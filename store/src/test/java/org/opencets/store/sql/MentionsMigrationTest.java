@@ -32,12 +32,8 @@ class MentionsMigrationTest {
         }
     }
 
-    static List<String> engines() {
-        return TestDatabases.engines();
-    }
-
     @ParameterizedTest
-    @MethodSource("engines")
+    @MethodSource("org.opencets.store.TestDatabases#engines")
     void aVersionThreeStoreKeepsEveryMentionInOrderAndItsSummaries(String engine, @TempDir Path home) {
         Database db = Database.open(TestDatabases.fresh(engine, home));
         assertThat(db.pendingUpgrades()).as("a store with no schema yet is not upgraded, it is made").isEmpty();
