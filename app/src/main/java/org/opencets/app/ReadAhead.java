@@ -24,6 +24,7 @@ import org.opencets.formats.read.RecordSink;
  * storing failure interrupts the reader. Memory is bounded by {@code DEPTH} batches, each closed at
  * {@code BATCH} records or once the weights of its records (the caller's measure, e.g. characters
  * of serialised fields) pass {@code BATCH_WEIGHT}, so a file of huge records does not fill the heap.
+ * Tests pass smaller limits through the package-private overload, to watch batches close.
  */
 final class ReadAhead {
     private static final int BATCH = 1_024;
@@ -63,11 +64,20 @@ final class ReadAhead {
      */
     static <T> void run(RecordReader reader, ReadSource source, Remarks remarks, Function<ParsedRecord, T> prepare,
                         ToLongFunction<T> weight, Consumer<T> store) {
-        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(DEPTH);
+        run(reader, source, remarks, prepare, weight, store, BATCH, BATCH_WEIGHT, DEPTH);
+    }
+
+    /**
+     * {@link #run(RecordReader, ReadSource, Remarks, Function, ToLongFunction, Consumer)} with the limits
+     * given instead of {@code BATCH}, {@code BATCH_WEIGHT} and {@code DEPTH}: for tests.
+     */
+    static <T> void run(RecordReader reader, ReadSource source, Remarks remarks, Function<ParsedRecord, T> prepare,
+                        ToLongFunction<T> weight, Consumer<T> store, int batchSize, long batchWeightBound, int depth) {
+        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(depth);
         Thread thread = Thread.ofPlatform().name("cets-read-" + reader.format()).daemon().unstarted(() -> {
             Object last = END;
             try {
-                Batching<T> sink = new Batching<>(queue, remarks, prepare, weight);
+                Batching<T> sink = new Batching<>(queue, remarks, prepare, weight, batchSize, batchWeightBound);
                 reader.read(source, sink);
                 sink.flush();
             } catch (Interrupted e) {
@@ -116,14 +126,20 @@ final class ReadAhead {
         private final Remarks remarks;
         private final Function<ParsedRecord, T> prepare;
         private final ToLongFunction<T> weight;
-        private List<T> batch = new ArrayList<>(BATCH);
+        private final int maxRecords;
+        private final long maxWeight;
+        private List<T> batch;
         private long batchWeight;
 
-        Batching(BlockingQueue<Object> queue, Remarks remarks, Function<ParsedRecord, T> prepare, ToLongFunction<T> weight) {
+        Batching(BlockingQueue<Object> queue, Remarks remarks, Function<ParsedRecord, T> prepare, ToLongFunction<T> weight,
+                 int maxRecords, long maxWeight) {
             this.queue = queue;
             this.remarks = remarks;
             this.prepare = prepare;
             this.weight = weight;
+            this.maxRecords = maxRecords;
+            this.maxWeight = maxWeight;
+            this.batch = new ArrayList<>(maxRecords);
         }
 
         @Override
@@ -131,7 +147,7 @@ final class ReadAhead {
             T prepared = prepare.apply(record);
             batch.add(prepared);
             batchWeight += weight.applyAsLong(prepared);
-            if (batch.size() == BATCH || batchWeight >= BATCH_WEIGHT) {
+            if (batch.size() == maxRecords || batchWeight >= maxWeight) {
                 flush();
             }
         }
@@ -139,7 +155,7 @@ final class ReadAhead {
         void flush() {
             if (!batch.isEmpty()) {
                 put(queue, batch);
-                batch = new ArrayList<>(BATCH);
+                batch = new ArrayList<>(maxRecords);
                 batchWeight = 0;
             }
         }
