@@ -6,12 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.opencets.core.cases.CaseFile;
@@ -98,9 +96,7 @@ final class CaseExport {
 
     /** Writes a group of records, their identifiers read by id in one go. */
     private static void write(Handle h, List<Row> group, CaseView.Sink sink) throws IOException {
-        Set<Long> ids = new HashSet<>();
-        group.forEach(r -> r.mentions().forEach(m -> ids.add(m.identifierId())));
-        Map<Long, IdentifierRows.Row> identifiers = IdentifierRows.byId(h, ids);
+        Map<Long, IdentifierRows.Row> identifiers = IdentifierRows.named(h, group.stream().map(Row::mentions).toList());
         for (Row r : group) {
             List<Mention> mentions = new ArrayList<>(r.mentions().size());
             for (StoredMention m : r.mentions()) {

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -525,8 +524,8 @@ public final class Session {
                 CaseFile c = Directory.caseById(h, held.caseId()).orElseThrow();
                 boolean readable = NeedToKnow.canRead(user, c);
                 if (readable) {
-                    List<String> roles = strings(held.roles());
-                    List<String> raws = strings(held.spellings());
+                    List<String> roles = StoredMention.strings(held.roles());
+                    List<String> raws = StoredMention.strings(held.spellings());
                     hits.add(new LookupResult.Hit(CaseRef.of(c, true), held.mentions(), roles, raws.isEmpty() ? null : raws));
                 } else {
                     hits.add(new LookupResult.Hit(CaseRef.of(c, false), null, null, null));
@@ -535,18 +534,6 @@ public final class Session {
             return new LookupResult(id.type().code(), id.display(), !hits.isEmpty(), id.correlatable(), row.get()[1] != 0,
                     stop, hits);
         });
-    }
-
-    /** A summary's roles or spellings (a JSON array of strings, or null for none). */
-    private static List<String> strings(String jsonArray) {
-        if (jsonArray == null) {
-            return List.of();
-        }
-        try {
-            return JSON.readValue(jsonArray, new TypeReference<List<String>>() { });
-        } catch (IOException e) {
-            throw new StoreException("a stored summary is not readable: " + e.getMessage(), e);
-        }
     }
 
     // ---------------------------------------------------------------- links and alerts
@@ -703,9 +690,7 @@ public final class Session {
                         })
                         .forEach(out::add);
                 // each record's mentions in the order it named them, with their identifiers read by id
-                Set<Long> ids = new HashSet<>();
-                stored.forEach(ms -> ms.forEach(m -> ids.add(m.identifierId())));
-                Map<Long, IdentifierRows.Row> identifiers = IdentifierRows.byId(h, ids);
+                Map<Long, IdentifierRows.Row> identifiers = IdentifierRows.named(h, stored);
                 for (int k = 0; k < out.size(); k++) {
                     for (StoredMention m : stored.get(k)) {
                         Identifier id = IdentifierRows.of(identifiers, out.get(k).id(), m);

@@ -35,6 +35,13 @@ public final class IdentifierRows {
         return out;
     }
 
+    /** The identifiers these records' stored mentions name. */
+    public static Map<Long, Row> named(Handle h, Collection<? extends Collection<StoredMention>> mentions) {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        mentions.forEach(ms -> ms.forEach(m -> ids.add(m.identifierId())));
+        return byId(h, ids);
+    }
+
     /** The identifier a record's mention names, from rows read by {@link #byId}; a store that lost it is reported. */
     public static Identifier of(Map<Long, Row> rows, long recordId, StoredMention m) {
         Row row = rows.get(m.identifierId());

@@ -258,7 +258,7 @@ public final class Ingest {
                 if ((cached[1] & 1) != 0 && !candidates.containsKey(identifierId)) {
                     candidates.put(identifierId, new Candidate(m.identifier(), (cached[1] & 2) != 0, recordId, m.role()));
                 }
-                String spelling = m.raw().equals(m.identifier().display()) ? null : m.raw();
+                String spelling = StoredMention.spelling(m);
                 Tally t = holdings.get(identifierId);
                 if (t == null) {
                     holdings.put(identifierId, new Tally(recordId, m.role(), spelling));
@@ -514,8 +514,12 @@ public final class Ingest {
     }
 
     private static String findIdentifiersSql(int n) {
-        return "SELECT id, value, common FROM identifier WHERE type = ? AND value IN ("
-                + String.join(",", java.util.Collections.nCopies(n, "?")) + ")";
+        return "SELECT id, value, common FROM identifier WHERE type = ? AND value IN (" + placeholders(n) + ")";
+    }
+
+    /** {@code ?,?,…} with n parameters, for an IN list. */
+    private static String placeholders(int n) {
+        return String.join(",", java.util.Collections.nCopies(n, "?"));
     }
 
     /**
@@ -536,7 +540,7 @@ public final class Ingest {
             Tally t = holdings.get(id);
             Stored before = stored.get(id);
             if (before != null) {
-                t.merge(before.mentions(), strings(before.roles()), strings(before.spellings()));
+                t.merge(before.mentions(), StoredMention.strings(before.roles()), StoredMention.strings(before.spellings()));
                 updateHolding.setLong(1, t.mentions);
                 updateHolding.setString(2, t.rolesJson());
                 updateHolding.setString(3, t.spellingsJson());
@@ -607,22 +611,8 @@ public final class Ingest {
 
     private static String readHoldingsSql(int n) {
         return "SELECT identifier_id, mentions, roles, spellings FROM identifier_case WHERE case_id = ? AND identifier_id IN ("
-                + String.join(",", java.util.Collections.nCopies(n, "?")) + ")";
+                + placeholders(n) + ")";
     }
-
-    private static List<String> strings(String jsonArray) throws SQLException {
-        if (jsonArray == null) {
-            return List.of();
-        }
-        try {
-            return JSON.readValue(jsonArray, STRINGS);
-        } catch (JsonProcessingException e) {
-            throw new SQLException("a stored summary's roles or spellings are not a JSON array of strings", e);
-        }
-    }
-
-    private static final com.fasterxml.jackson.core.type.TypeReference<List<String>> STRINGS = new com.fasterxml.jackson.core.type.TypeReference<>() {
-    };
 
     /**
      * A link made by this import.

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,11 +34,33 @@ public record StoredMention(long identifierId, String role, String field, int st
         b.append(',');
         quote(b, m.role()).append(',');
         quote(b, m.field()).append(',').append(m.start()).append(',').append(m.end());
-        if (!m.raw().equals(m.identifier().display())) {
-            quote(b.append(','), m.raw());
+        String spelling = spelling(m);
+        if (spelling != null) {
+            quote(b.append(','), spelling);
         }
         return b.toString();
     }
+
+    /** The record's own spelling of the identifier, or null when it wrote it as displayed. */
+    static String spelling(Mention m) {
+        return m.raw().equals(m.identifier().display()) ? null : m.raw();
+    }
+
+    /** A stored JSON array of strings (a summary's roles or spellings); null is none. */
+    public static List<String> strings(String jsonArray) {
+        if (jsonArray == null) {
+            return List.of();
+        }
+        try {
+            return JSON.readValue(jsonArray, STRINGS);
+        } catch (IOException e) {
+            throw new StoreException("a stored summary is not readable: " + e.getMessage(), e);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
 
     /** A record's mentions column from its identifier ids and the {@link #tail}s; null when it has none. */
     static String encode(long[] identifierIds, String[] tails) {
