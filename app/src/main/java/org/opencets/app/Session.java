@@ -34,6 +34,7 @@ import org.opencets.core.identifier.Identifiers;
 import org.opencets.formats.read.BadInputException;
 import org.opencets.formats.read.ReadSource;
 import org.opencets.formats.read.RecordReader;
+import org.opencets.formats.read.Redaction;
 import org.opencets.store.StoreException;
 import org.opencets.store.audit.AuditLog;
 import org.opencets.store.directory.Directory;
@@ -229,6 +230,8 @@ public final class Session {
                                 java.util.function.LongConsumer progress) {
         public ImportOptions {
             readerOptions = readerOptions == null ? Map.of() : Map.copyOf(readerOptions);
+            // typed free text, kept in the import's row and its audit entry: no whole card number
+            reason = reason == null ? null : org.opencets.core.identifier.TextExtractor.redactCards(reason);
         }
 
         public ImportOptions(boolean skipBad, Charset encoding, Map<String, String> readerOptions, String reason) {
@@ -389,7 +392,10 @@ public final class Session {
                 Ingest ingest = new Ingest(h, c.id(), importId);
                 ReadAhead.Remarks remarks = new ReadAhead.Remarks() {
                     @Override
-                    public void reject(long line, String reason) {
+                    public void reject(long line, String why) {
+                        // readers quote bad input in their reasons; a card number in it must not reach
+                        // the report, the database or the screen, whichever reader wrote the reason
+                        String reason = Redaction.digits(why);
                         if (!options.skipBad()) {
                             throw new BadInputException(file.toString(), line, reason
                                     + " (nothing was imported; fix the row, or pass --skip-bad to import the other rows)");
@@ -399,7 +405,7 @@ public final class Session {
 
                     @Override
                     public void warn(String message) {
-                        warnings.add(message);
+                        warnings.add(Redaction.digits(message));
                     }
                 };
                 try {

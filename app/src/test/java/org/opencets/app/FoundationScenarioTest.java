@@ -246,16 +246,42 @@ class FoundationScenarioTest {
         World w = world(engine, dir);
         importAll(w);
         String grouped = "4556 7375 8689 9855";
+        assertStoredNowhere(w, CARD, grouped);
+        // results handed to front ends
+        String shown = w.as("alice").lookup(grouped, null, null) + " " + w.as("alice").links(null, null)
+                + " " + w.as("alice").alerts(null, null) + " " + w.as("alice").showCase("C1", null);
+        assertThat(shown).doesNotContain(CARD).doesNotContain(grouped);
+    }
+
+    /** A synthetic Luhn-valid number: the body and its check digit. */
+    static String withCheckDigit(String body) {
+        for (char check = '0'; check <= '9'; check++) {
+            String n = body + check;
+            int sum = 0;
+            for (int i = 0; i < n.length(); i++) {
+                int d = n.charAt(n.length() - 1 - i) - '0';
+                sum += i % 2 == 1 ? (d * 2 > 9 ? d * 2 - 9 : d * 2) : d;
+            }
+            if (sum % 10 == 0) {
+                return n;
+            }
+        }
+        throw new AssertionError("no check digit");
+    }
+
+    /** Neither spelling of the number is in any column of any table, nor in any file under CETS_HOME. */
+    static void assertStoredNowhere(World w, String digits, String grouped) throws Exception {
         // every table, every column
         try (Connection c = DriverManager.getConnection(w.config().effectiveUrl()); Statement s = c.createStatement()) {
-            for (String table : List.of("record", "identifier", "identifier_case", "link", "alert", "audit", "import_run", "evidence")) {
+            for (String table : List.of("record", "identifier", "identifier_case", "link", "alert", "audit", "import_run",
+                    "evidence", "case_file", "agency", "investigator")) {
                 var rs = s.executeQuery("SELECT * FROM " + table);
                 int cols = rs.getMetaData().getColumnCount();
                 while (rs.next()) {
                     for (int i = 1; i <= cols; i++) {
                         String v = rs.getString(i);
                         if (v != null) {
-                            assertThat(v.replaceAll("[ -]", "")).as(table).doesNotContain(CARD);
+                            assertThat(v.replaceAll("[ -]", "")).as(table).doesNotContain(digits);
                         }
                     }
                 }
@@ -265,13 +291,42 @@ class FoundationScenarioTest {
         try (Stream<Path> files = Files.walk(w.d().home())) {
             for (Path p : files.filter(Files::isRegularFile).toList()) {
                 String text = new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1);
-                assertThat(text).as(p.toString()).doesNotContain(CARD).doesNotContain(grouped);
+                assertThat(text).as(p.toString()).doesNotContain(digits).doesNotContain(grouped);
             }
         }
-        // results handed to front ends
-        String shown = w.as("alice").lookup(grouped, null, null) + " " + w.as("alice").links(null, null)
-                + " " + w.as("alice").alerts(null, null) + " " + w.as("alice").showCase("C1", null);
-        assertThat(shown).doesNotContain(CARD).doesNotContain(grouped);
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void aCardNumberInAPlaceNoReaderExpectsIsMaskedToo(String engine, @TempDir Path dir) throws Exception {
+        World w = world(engine, dir);
+        String card = withCheckDigit("455612340000999");
+        String grouped = card.substring(0, 4) + " " + card.substring(4, 8) + " " + card.substring(8, 12) + " " + card.substring(12);
+        Files.writeString(dir.resolve("odd.jsonl"), String.join("\n",
+                "{\"kind\":\"note\",\"text\":\"ok\",\"extra\":{\"nested\":\"" + card + "\"}}",
+                "{\"kind\":\"note\",\"text\":\"ok\",\"tags\":[\"a\",\"" + grouped + "\"],\"ref\":" + card + "}",
+                "{\"kind\":\"note\",\"text\":\"ok\",\"contact\":\"" + card + "@x.org\"}",
+                "{\"kind\":\"note\",\"time\":\"" + card + "\",\"text\":\"bad time\"}",
+                "{\"kind\":\"" + card + "\",\"text\":\"bad kind\"}") + "\n");
+        Session alice = w.as("alice");
+        alice.createCase("C4", "TPS", "Buyer of card " + grouped, Sharing.AGENCY, null);
+
+        assertThatThrownBy(() -> alice.importFile("C4", "jsonl", dir.resolve("odd.jsonl"),
+                new Session.ImportOptions(false, null, java.util.Map.of(), "tip about " + card)))
+                .isInstanceOf(BadInputException.class)
+                .satisfies(e -> assertThat(e.getMessage()).contains("odd.jsonl:4").doesNotContain(card));
+        ImportReport r = alice.importFile("C4", "jsonl", dir.resolve("odd.jsonl"),
+                new Session.ImportOptions(true, null, java.util.Map.of(), "tip about " + card));
+
+        assertThat(r.records()).isEqualTo(3);
+        assertThat(r.rejections()).extracting(ImportReport.Rejection::line).containsExactly(4L, 5L);
+        assertThat(String.valueOf(r)).doesNotContain(card);
+        assertThat(String.valueOf(alice.records("C4", null, 10, null)) + alice.cases() + alice.auditEntries(100, null))
+                .doesNotContain(card).doesNotContain(grouped);
+        assertThat(String.valueOf(alice.records("C4", null, 10, null))).contains(card.substring(0, 8) + "…" + card.substring(12));
+        assertStoredNowhere(w, card, grouped);
+        assertThatThrownBy(() -> alice.createCase(card, "TPS", "t", Sharing.AGENCY, null))
+                .hasMessageContaining("may not hold a payment card number").satisfies(e -> assertThat(e.getMessage()).doesNotContain(card));
     }
 
     @ParameterizedTest

@@ -28,7 +28,7 @@ public final class Main {
                 t.printStackTrace(commandLine.getErr());
             }
             String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-            commandLine.getErr().println("cets: " + message);
+            commandLine.getErr().println("cets: " + shown(message));
             commandLine.getErr().flush();
             if (t instanceof AccessDeniedException) {
                 return ExitCodes.DENIED;
@@ -40,7 +40,7 @@ public final class Main {
         });
         cl.setParameterExceptionHandler((ex, args1) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("cets: " + ex.getMessage());
+            c.getErr().println("cets: " + shown(ex.getMessage()));
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage and an example.");
             c.getErr().flush();
             return ExitCodes.USAGE;
@@ -49,6 +49,15 @@ public final class Main {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * An error as the user sees it: a message may quote what was typed or read (an unknown case
+     * number, a bad option value, a library's complaint), so a card number in it is masked here, the
+     * last place before the screen, whatever produced it.
+     */
+    static String shown(String message) {
+        return message == null ? null : org.opencets.core.identifier.TextExtractor.redactCards(message);
     }
 
     /** The command tree, for tests of parsing without running. */

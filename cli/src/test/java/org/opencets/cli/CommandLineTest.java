@@ -50,6 +50,17 @@ class CommandLineTest {
     }
 
     @Test
+    void aCardNumberTypedOnTheCommandLineIsMaskedInErrors() {
+        String card = "4556737586899855";
+        assertThat(cets("init", "--admin", "alice").code()).isZero();
+        CetsRun unknownCase = cets("case", "show", card, "--as", "alice");
+        CetsRun badOption = cets("records", "--case", "C1", "--limit", card + "x", "--as", "alice");
+        assertThat(unknownCase.code()).isNotZero();
+        assertThat(badOption.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknownCase.err() + badOption.err()).doesNotContain(card).contains("45567375…9855");
+    }
+
+    @Test
     void theWholeFlowThroughTheCommandLine() throws Exception {
         assertThat(cets("init", "--agency", "TPS", "--name", "Toronto Police", "--region", "CA", "--admin", "alice").code()).isZero();
         assertThat(Files.getPosixFilePermissions(dir.resolve("home/keys/card.key")))

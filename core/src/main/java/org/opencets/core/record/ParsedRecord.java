@@ -12,14 +12,15 @@ import java.util.Objects;
  * @param offset     byte offset of that line in the file, or -1 where the reader cannot tell
  * @param occurredAt when it happened, ISO-8601 (an instant, a local date-time or a date), or null
  * @param fields     the record's content as plain values, safe to store: card numbers already
- *                   replaced by their masked form, free text with card numbers redacted
+ *                   replaced by their masked form, free text with card numbers redacted; any card
+ *                   number left anywhere in them (nested values, numbers, keys) is masked here
  * @param mentions   the identifiers the record uses
  */
 public record ParsedRecord(RecordKind kind, long line, long offset, String occurredAt,
                            Map<String, Object> fields, List<Mention> mentions) {
     public ParsedRecord {
         Objects.requireNonNull(kind, "kind");
-        fields = Map.copyOf(fields);
+        fields = Map.copyOf(FieldMasking.fields(fields));
         mentions = List.copyOf(mentions);
     }
 }

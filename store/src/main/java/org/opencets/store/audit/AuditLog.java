@@ -35,6 +35,20 @@ public final class AuditLog {
     /** What to record: everything but the sequence, time and hashes. */
     public record Event(String actor, String action, Long caseId, String target, String reason, String outcome,
                         String detail) {
+        /**
+         * The text fields with card numbers masked: a reason, a target or an error's detail is typed or
+         * quoted from input, and the audit log keeps it for ever, so a card number in it must not be kept
+         * whole (the masked form, BIN…last four, still lets a reader see what was meant).
+         */
+        public Event {
+            target = masked(target);
+            reason = masked(reason);
+            detail = masked(detail);
+        }
+
+        private static String masked(String text) {
+            return text == null ? null : org.opencets.core.identifier.TextExtractor.redactCards(text);
+        }
     }
 
     /** Appends an entry in its own transaction. */

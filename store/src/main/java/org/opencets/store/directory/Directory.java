@@ -37,10 +37,31 @@ public final class Directory {
         this.db = db;
     }
 
-    public Agency addAgency(String code, String name, String region) {
+    /**
+     * Free text typed by a user (a case title, an agency's name, a contact) with card numbers masked:
+     * "the buyer of card …" is a natural title, and the full number must not be stored.
+     */
+    private static String masked(String text) {
+        return text == null ? null : org.opencets.core.identifier.TextExtractor.redactCards(text);
+    }
+
+    /**
+     * Refuses a name that is itself a card number: it identifies a row, so it cannot be masked, and
+     * stored whole it would put the number in the database and on every listing. The message does not
+     * repeat the value.
+     */
+    private static void refuseCard(String what, String value) {
+        if (value != null && !org.opencets.core.identifier.TextExtractor.redactCards(value).equals(value)) {
+            throw new StoreException(what + " may not hold a payment card number; choose another");
+        }
+    }
+
+    public Agency addAgency(String code, String agencyName, String region) {
+        refuseCard("an agency code", code);
         if (!code.matches("[A-Z0-9][A-Z0-9_-]{0,31}")) {
             throw new StoreException("agency code '" + code + "' must be 1-32 capital letters, digits, '-' or '_'");
         }
+        String name = masked(agencyName);
         if (agency(code).isPresent()) {
             throw new StoreException("agency " + code + " already exists");
         }
@@ -61,7 +82,9 @@ public final class Directory {
                 .map((rs, ctx) -> agency(rs, "")).list());
     }
 
-    public Investigator addInvestigator(String name, Agency agency, Set<Role> roles, String contact) {
+    public Investigator addInvestigator(String name, Agency agency, Set<Role> roles, String contactGiven) {
+        refuseCard("a user name", name);
+        String contact = masked(contactGiven);
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}")) {
             throw new StoreException("user name '" + name + "' must be 1-64 letters, digits, '.', '_', '@' or '-'");
         }
@@ -92,7 +115,9 @@ public final class Directory {
                 .map((rs, ctx) -> investigator(rs)).list());
     }
 
-    public CaseFile createCase(String number, String title, Agency agency, Sharing sharing, Investigator lead) {
+    public CaseFile createCase(String number, String titleGiven, Agency agency, Sharing sharing, Investigator lead) {
+        refuseCard("a case number", number);
+        String title = masked(titleGiven);
         if (!number.matches("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}")) {
             throw new StoreException("case number '" + number + "' must be 1-64 letters, digits, '.', '_', ':' or '-'");
         }
