@@ -101,8 +101,8 @@ final class CardNumbers {
 
     /** The text with every card number {@link #find} finds replaced by its masked display form. */
     static String redact(String text) {
-        if (!mayHold(text)) {
-            return text; // most fields and messages: too few digits to search
+        if (!mayHoldInText(text)) {
+            return text; // most fields and messages: no run of digits long enough to search
         }
         List<Span> spans = find(text, null);
         if (spans.isEmpty()) {
@@ -217,6 +217,27 @@ final class CardNumbers {
         for (int i = 0; i < s.length(); i++) {
             if (isDigit(s.charAt(i)) && ++digits >= MIN_DIGITS) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the text has a run of at least {@value #MIN_DIGITS_IN_TEXT} digits, grouped by single
+     * spaces or dashes: {@link #find} finds cards only within such runs, so text without one (a date,
+     * an amount, an already masked number) needs no search.
+     */
+    static boolean mayHoldInText(CharSequence s) {
+        int run = 0;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (isDigit(c)) {
+                if (++run >= MIN_DIGITS_IN_TEXT) {
+                    return true;
+                }
+            } else if (!(run > 0 && (c == ' ' || c == '-') && i + 1 < n && isDigit(s.charAt(i + 1)))) {
+                run = 0;
             }
         }
         return false;

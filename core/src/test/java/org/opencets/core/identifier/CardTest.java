@@ -265,4 +265,23 @@ class CardTest {
             }
         }
     }
+
+    /** The quick pre-check of redaction never skips text in which the search would find a card. */
+    @Property(tries = 2000)
+    void thePreCheckNeverHidesACard(@ForAll("digitHeavyText") String text) {
+        if (!CardNumbers.mayHoldInText(text)) {
+            assertThat(CardNumbers.find(text, null)).isEmpty();
+        }
+    }
+
+    @Property(tries = 300)
+    void thePreCheckLetsEveryGroupedCardThrough(@ForAll("digitHeavyText") String before, @ForAll("digitHeavyText") String after) {
+        String text = before + " " + VISA.substring(0, 4) + "-" + VISA.substring(4, 8) + " " + VISA.substring(8) + " " + after;
+        assertThat(CardNumbers.mayHoldInText(text)).isTrue();
+    }
+
+    @Provide
+    Arbitrary<String> digitHeavyText() {
+        return Arbitraries.strings().withChars("0123456789      --.a/").ofMaxLength(48);
+    }
 }
