@@ -52,7 +52,15 @@ final class CaseExportCommand implements Callable<Integer> {
         }
         Path target = output.toAbsolutePath();
         Path dir = target.getParent();
-        Files.createDirectories(dir);
+        if (Files.isDirectory(target)) {
+            spec.commandLine().getErr().println("cets: --output " + output + " is a folder; name the file to write");
+            return ExitCodes.USAGE;
+        }
+        if (!Files.isDirectory(dir)) {
+            // an export holds case data: it goes only where the user said, never into folders made on a typo
+            spec.commandLine().getErr().println("cets: --output " + output + ": no such folder " + dir);
+            return ExitCodes.USAGE;
+        }
         Path partial = Files.createTempFile(dir, "." + target.getFileName(), ".partial");
         long records;
         CaseUcoWriter.Summary summary;

@@ -53,7 +53,7 @@ class CaseUcoExchangeTest {
         JsonNode first = JSON.readTree(ok("import", "--case", "C1", "--format", "auto", sample.toString(), "--json").out());
         assertThat(first.get("records").asInt()).isEqualTo(5);
 
-        Path export = dir.resolve("out/c1.jsonld");
+        Path export = Files.createDirectories(dir.resolve("out")).resolve("c1.jsonld");
         JsonNode exported = JSON.readTree(ok("case", "export", "C1", "--format", "case-uco", "--output", export.toString(),
                 "--reason", "exchange test", "--json").out());
         assertThat(exported.get("records").asInt()).isEqualTo(5);
@@ -113,6 +113,23 @@ class CaseUcoExchangeTest {
         assertThat(cets("case", "export", "TPS/C1", "--output", out.toString(), "--format", "stix").code())
                 .isEqualTo(ExitCodes.USAGE);
         ok("audit", "verify");
+    }
+
+    @Test
+    void anExportGoesOnlyWhereTheUserSaid() throws Exception {
+        ok("init", "--agency", "TPS", "--name", "Toronto Police", "--region", "GB", "--admin", "alice");
+        ok("case", "create", "C1", "--agency", "TPS", "--title", "Buyers");
+        Path typo = dir.resolve("no-such-folder").resolve("c1.jsonld");
+        CetsRun missing = cets("case", "export", "C1", "--output", typo.toString());
+        assertThat(missing.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(missing.err()).startsWith("cets: ").contains("no such folder");
+        assertThat(dir.resolve("no-such-folder")).doesNotExist();
+        CetsRun folder = cets("case", "export", "C1", "--output", dir.toString());
+        assertThat(folder.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(folder.err()).contains("is a folder").doesNotContain(".partial");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".partial"));
+        }
     }
 
     /** A bundle in the style of the published CASE examples (not written by OpenCETS), as a user would receive it. */
