@@ -11,6 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "agency", mixinStandardHelpOptions = true, description = "Add and list agencies.",
+        footerHeading = "%nExamples:%n", footer = "  cets agency add MET --name \"Metropolitan Police\" --region GB%n  cets agency list",
         subcommands = {AgencyCommand.Add.class, AgencyCommand.ListAgencies.class})
 final class AgencyCommand extends CommandGroup {
 

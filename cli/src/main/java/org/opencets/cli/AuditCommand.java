@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "Check and read the audit log.",
+        footerHeading = "%nExamples:%n", footer = "  cets audit verify%n  cets audit list --limit 20",
         subcommands = {AuditCommand.Verify.class, AuditCommand.ListEntries.class})
 final class AuditCommand extends CommandGroup {
 

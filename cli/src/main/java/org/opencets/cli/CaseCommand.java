@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "case", mixinStandardHelpOptions = true, description = "Create, list and show cases.",
+        footerHeading = "%nExamples:%n", footer = "  cets case create 2024-17 --agency MET --title \"Card buyers\"%n  cets case list",
         subcommands = {CaseCommand.Create.class, CaseCommand.ListCases.class, CaseCommand.Show.class, CaseCommand.Share.class,
                 CaseExportCommand.class})
 final class CaseCommand extends CommandGroup {

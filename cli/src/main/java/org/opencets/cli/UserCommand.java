@@ -15,6 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "user", mixinStandardHelpOptions = true, description = "Add and list users.",
+        footerHeading = "%nExamples:%n", footer = "  cets user add bob --agency MET --role investigator%n  cets user list",
         subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class})
 final class UserCommand extends CommandGroup {
 

@@ -39,6 +39,10 @@ class CommandLineTest {
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).startsWith("cets: ").contains("--help").doesNotContain("\tat ");
         assertThat(cets("frobnicate").code()).isEqualTo(ExitCodes.USAGE);
+        CetsRun bare = cets("audit");
+        assertThat(bare.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bare.err()).startsWith("cets: 'cets audit' needs a subcommand").contains("verify").contains("Example");
+        assertThat(bare.out()).isEmpty();
     }
 
     @Test
