@@ -124,6 +124,11 @@ public final class Identifiers {
         if (DOTTED_NAME.matcher(s).matches()) {
             return IdentifierType.DOMAIN;
         }
+        if (CARD_LIKE.matcher(s).matches() && compact.length() > 15) {
+            // too long for a phone number, shaped like a card, but its check digit is wrong: most likely a mistyped card
+            throw new InvalidIdentifierException(IdentifierType.CARD, Quoted.of(s) + " has the shape of a card number but"
+                    + " fails the Luhn check (a digit is wrong or missing); check the number, or name the type");
+        }
         throw new InvalidIdentifierException(null, "cannot tell what kind of identifier " + Quoted.of(s)
                 + " is; write it as an e-mail, phone (+country code), card number, IP address, URL, domain,"
                 + " platform:handle, md5:/sha1:/sha256:/pdq: hash, or name the type");

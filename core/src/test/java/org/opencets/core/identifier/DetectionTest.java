@@ -78,6 +78,15 @@ class DetectionTest {
     }
 
     @Test
+    void aCardShapedNumberWithAWrongCheckDigitIsCalledThat() {
+        String wrong = "4556737586899856"; // a valid number with its last digit changed
+        assertThatThrownBy(() -> detect(wrong)).hasMessageContaining("fails the Luhn check")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(wrong))
+                .satisfies(e -> assertThat(((InvalidIdentifierException) e).type()).isEqualTo(IdentifierType.CARD));
+        assertThatThrownBy(() -> detect("4556 7375 8689 9856")).hasMessageContaining("fails the Luhn check");
+    }
+
+    @Test
     void unknownValueSaysWhatIsAccepted() {
         assertThatThrownBy(() -> detect("bob")).hasMessageContaining("cannot tell what kind of identifier 'bob' is")
                 .satisfies(e -> assertThat(((InvalidIdentifierException) e).type()).isNull());
