@@ -665,11 +665,13 @@ public final class Session {
      * A case's records in the order they were stored, optionally of one kind; only for a
      * user entitled to the case. Audited with the number of records returned.
      */
-    public List<RecordView> records(String caseRef, String kind, int limit, String reason) {
+    public List<RecordView> records(String caseRef, String kindGiven, int limit, String reason) {
         CaseFile c = resolveQuietly(caseRef);
         if (limit < 1) {
             throw new IllegalArgumentException("the limit must be at least 1, got " + limit);
         }
+        // an unknown kind is an error, not "no records"; a known one in any case matches
+        String kind = kindGiven == null ? null : org.opencets.core.record.RecordKind.fromCode(kindGiven).code();
         return audited("records", c.id(), c.qualifiedNumber() + (kind == null ? "" : " " + kind), reason, () -> {
             if (!NeedToKnow.canRead(user, c)) {
                 throw new AccessDeniedException("case " + c.qualifiedNumber() + " is not shared with " + user.name());
