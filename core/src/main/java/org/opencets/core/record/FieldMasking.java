@@ -18,7 +18,9 @@ import org.opencets.core.identifier.TextExtractor;
  * <p>Strings are masked as {@link TextExtractor#redactCards} masks free text (a Luhn-valid run of 13
  * to 19 digits, grouped or not, becomes BIN…last four); map keys likewise; a whole number that is a
  * card number becomes its masked string; maps and lists are walked to any depth. A value with
- * nothing to mask is kept as the same object, so the common case allocates nothing.
+ * nothing to mask is kept as the same object, so the common case allocates nothing. The one
+ * exception is a top-level field the reader declares verbatim: an id the format defines, which
+ * docs/IDENTIFIERS.md keeps as written because masking it would merge different messages or users.
  */
 final class FieldMasking {
     private FieldMasking() {
@@ -27,7 +29,13 @@ final class FieldMasking {
     /** The fields with every card number masked (the same map when there is none). */
     @SuppressWarnings("unchecked")
     static Map<String, Object> fields(Map<String, ?> fields) {
-        return (Map<String, Object>) nested(fields); // keys stay strings: a masked key is a string
+        return (Map<String, Object>) nested(fields, java.util.Set.of()); // keys stay strings: a masked key is a string
+    }
+
+    /** The fields with every card number masked, except the top-level fields named in {@code verbatim}. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> fields(Map<String, ?> fields, java.util.Set<String> verbatim) {
+        return (Map<String, Object>) nested(fields, verbatim);
     }
 
     /** One value with every card number in it masked: the same object when there is none. */
@@ -36,7 +44,7 @@ final class FieldMasking {
             return TextExtractor.redactCards(s);
         }
         if (v instanceof Map<?, ?> m) {
-            return nested(m);
+            return nested(m, java.util.Set.of());
         }
         if (v instanceof Collection<?> c) {
             List<Object> out = null;
@@ -68,11 +76,12 @@ final class FieldMasking {
         return v;
     }
 
-    private static Object nested(Map<?, ?> m) {
+    private static Object nested(Map<?, ?> m, java.util.Set<String> verbatim) {
         Map<Object, Object> out = null;
         for (Map.Entry<?, ?> e : m.entrySet()) {
-            Object key = e.getKey() instanceof String k ? TextExtractor.redactCards(k) : e.getKey();
-            Object value = value(e.getValue());
+            boolean kept = verbatim.contains(e.getKey());
+            Object key = !kept && e.getKey() instanceof String k ? TextExtractor.redactCards(k) : e.getKey();
+            Object value = kept ? e.getValue() : value(e.getValue());
             if (out == null && (key != e.getKey() || value != e.getValue())) {
                 out = new LinkedHashMap<>();
                 for (Map.Entry<?, ?> before : m.entrySet()) {

@@ -73,6 +73,21 @@ class FieldMaskingTest {
     }
 
     @Test
+    void keepsAFormatsOwnIdsAsWrittenAndMasksEverythingElse() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("message_id", CARD);
+        fields.put("text", "id " + CARD);
+        fields.put("reply", Map.of("message_id", CARD));
+
+        ParsedRecord r = new ParsedRecord(RecordKind.MESSAGE, 1, 0, null, fields, List.of(), java.util.Set.of("message_id"));
+
+        assertThat(r.fields().get("message_id")).isEqualTo(CARD);
+        assertThat(String.valueOf(r.fields().get("text"))).doesNotContain(CARD);
+        assertThat(String.valueOf(r.fields().get("reply"))).doesNotContain(CARD); // verbatim is by top-level name only
+        assertThat(r.verbatim()).containsExactly("message_id");
+    }
+
+    @Test
     void keepsValuesWithoutCardsAsTheyAre() {
         Map<String, Object> inner = new LinkedHashMap<>();
         inner.put("amount", 12.5);

@@ -81,6 +81,9 @@ final class MessageParser {
      * No line-length limit: the caller bounds the whole message, and HTML bodies of a single long line
      * are common. Header limits are generous (long References chains) but finite.
      */
+    /** Deepest multipart nesting read; deeper, the message is rejected with that reason. */
+    static final int MAX_NESTING = 100;
+
     private static final MimeConfig CONFIG = MimeConfig.custom()
             .setMaxLineLen(-1)
             .setMaxHeaderLen(1 << 20)
@@ -150,7 +153,14 @@ final class MessageParser {
         try {
             for (EntityState s = tokens.getState(); s != EntityState.T_END_OF_STREAM; s = tokens.next()) {
                 switch (s) {
-                    case T_START_BODYPART -> depth++;
+                    case T_START_BODYPART -> {
+                        // each level of nesting is one more stream wrapped around the last inside
+                        // mime4j, read recursively: a hostile message thousands deep would overflow
+                        // the stack, and no mail client nests anywhere near this deep
+                        if (++depth > MAX_NESTING) {
+                            throw new BadMessage("multipart parts nested more than " + MAX_NESTING + " deep");
+                        }
+                    }
                     case T_END_BODYPART -> depth--;
                     case T_FIELD -> {
                         if (depth == 0) {

@@ -28,6 +28,8 @@ import org.opencets.core.record.RecordKind;
 public final class RecordDraft {
     private final IdentifierContext context;
     private final Map<String, Object> fields = new LinkedHashMap<>();
+    /** The names of the fields set by {@link #id}: kept as written by the record's last guard too. */
+    private final java.util.Set<String> ids = new java.util.HashSet<>();
     private final List<Mention> mentions = new ArrayList<>();
     /** Accounts already normalised in this file: a chat has few senders and many messages. */
     private final Map<String, Identifier> accounts = new java.util.HashMap<>();
@@ -50,6 +52,7 @@ public final class RecordDraft {
     /** Starts a new record. */
     public void clear() {
         fields.clear();
+        ids.clear();
         mentions.clear();
     }
 
@@ -78,6 +81,7 @@ public final class RecordDraft {
     public void id(String name, String value) {
         if (value != null && !value.isBlank()) {
             fields.put(name, value);
+            ids.add(name);
         }
     }
 
@@ -201,7 +205,7 @@ public final class RecordDraft {
 
     /** The record, with where it starts. */
     public ParsedRecord build(RecordKind kind, Position at, String occurredAt) {
-        return new ParsedRecord(kind, at.line(), at.offset(), occurredAt, fields, mentions);
+        return new ParsedRecord(kind, at.line(), at.offset(), occurredAt, fields, mentions, ids);
     }
 
     private static boolean hasCard(List<Found> found) {
