@@ -19,6 +19,7 @@ import org.opencets.store.audit.AuditLog;
 import org.opencets.store.directory.Directory;
 import org.opencets.store.evidence.EvidenceStore;
 import org.opencets.store.keys.DeploymentKeys;
+import org.opencets.store.keys.OwnerOnlyFiles;
 import org.opencets.store.sql.Database;
 
 /**
@@ -36,12 +37,12 @@ public final class Deployment {
     private final Stoplist stoplist;
     private final Formats formats;
 
-    private Deployment(StoreConfig config, Database db, DeploymentKeys keys, Settings settings) {
+    private Deployment(StoreConfig config, Database db, DeploymentKeys keys, Settings settings, boolean newStore) {
         this.config = config;
         this.db = db;
         this.cardHasher = new CardHasher(keys.card());
         this.evidence = new EvidenceStore(config.home().resolve("evidence"), keys.evidence());
-        this.audit = new AuditLog(db, new AuditChain(keys.audit()), config.home().resolve("audit.head"));
+        this.audit = new AuditLog(db, new AuditChain(keys.audit()), headFile(config), newStore);
         this.directory = new Directory(db);
         this.settings = settings;
         List<Path> extra = new ArrayList<>();
@@ -58,9 +59,15 @@ public final class Deployment {
         return DeploymentKeys.exist(config.home());
     }
 
+    private static Path headFile(StoreConfig config) {
+        return config.home().resolve("audit.head");
+    }
+
     /**
      * Creates a new store: the data directory, the keys, the schema, the first agency and its
-     * administrator. Refuses to touch an existing store.
+     * administrator, and the audit log's first entry, which writes the audit head. Refuses to touch
+     * an existing store. The data directory, when created here, is owner-only (0700), as are the
+     * database file, keys and audit head (0600); a directory that already exists keeps its mode.
      */
     public static Deployment init(StoreConfig config, String agencyCode, String agencyName, String region,
                                   String adminName) {
@@ -69,7 +76,7 @@ public final class Deployment {
                     + "choose another directory or use the existing one");
         }
         try {
-            Files.createDirectories(config.home());
+            OwnerOnlyFiles.createDirectory(config.home());
         } catch (IOException e) {
             throw new StoreException("cannot create " + config.home() + ": " + e.getMessage(), e);
         }
@@ -85,7 +92,7 @@ public final class Deployment {
         Settings settings = new Settings(config.embedded() ? adminName : null,
                 org.opencets.core.correlate.ExactCorrelator.DEFAULT_MAX_CASES);
         settings.save(config.home());
-        Deployment d = new Deployment(config, db, keys, settings);
+        Deployment d = new Deployment(config, db, keys, settings, true);
         Agency agency = d.directory.addAgency(agencyCode, agencyName, region);
         Investigator admin = d.directory.addInvestigator(adminName, agency, Set.of(Role.ADMIN, Role.INVESTIGATOR), null);
         d.audit.append(new AuditLog.Event(admin.name(), "init", null, agency.code(), null, "ok",
@@ -93,7 +100,12 @@ public final class Deployment {
         return d;
     }
 
-    /** Opens an existing store, bringing its schema up to date. */
+    /**
+     * Opens an existing store, bringing its schema up to date. A store whose audit head is missing
+     * still opens, so that {@code cets audit verify} can report it; its log then refuses to record
+     * successes (see {@link AuditLog}). An upgrade, which is recorded in the log, is refused before
+     * it starts.
+     */
     public static Deployment open(StoreConfig config) {
         if (!exists(config)) {
             throw new StoreException("no OpenCETS store in " + config.home() + ": run 'cets init' first, or set CETS_HOME "
@@ -109,8 +121,12 @@ public final class Deployment {
                     + ". On a large store this can take minutes and needs free disk about the size of the database;"
                     + " if it is interrupted, nothing changes and it starts again next time.");
         }
+        if (!upgrades.isEmpty() && !Files.exists(headFile(config))) {
+            throw new StoreException("the store in " + config.home() + " needs an upgrade, but its audit head file "
+                    + headFile(config) + " is missing; restore it from a backup, then run 'cets audit verify'");
+        }
         db.migrate();
-        Deployment d = new Deployment(config, db, keys, Settings.load(config.home()));
+        Deployment d = new Deployment(config, db, keys, Settings.load(config.home()), false);
         if (!upgrades.isEmpty()) {
             d.audit.append(new AuditLog.Event("cets", "store.upgrade", null, null, null, "ok",
                     "schema brought to " + String.join(", ", upgrades)));

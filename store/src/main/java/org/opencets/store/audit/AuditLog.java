@@ -10,26 +10,57 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.opencets.core.audit.AuditChain;
 import org.opencets.core.audit.AuditEntry;
 import org.opencets.store.StoreException;
+import org.opencets.store.keys.OwnerOnlyFiles;
 import org.opencets.store.sql.Database;
 
 /**
  * The audit log in the database, chained by {@link AuditChain}, with its head (last sequence number
  * and hash) also kept in {@code CETS_HOME/audit.head} so that entries removed from the end are
  * detected too.
+ *
+ * <p>The head file is one ASCII line, {@code seq SP hash LF} ({@code hash} 64 lower-case hex
+ * digits), owner-only (0600). It is first written with the log's first entry, which {@code cets
+ * init} appends, and replaced atomically after every later commit; so from the end of {@code cets
+ * init} on, the head always exists.
+ *
+ * <p>Design note, a missing head. Once the head has been written, its absence is itself evidence:
+ * whoever cut entries off the end of the log would delete it too, and a head written afresh from
+ * the shortened log would certify the cut. So a lost head is never re-created. {@link #verify}
+ * reports it as a problem, and an entry recording a success ({@code outcome} "ok") is refused with a
+ * message telling the administrator to run {@code cets audit verify}: a command does not go on
+ * working, or hand out data, on a log whose completeness can no longer be shown. An entry recording
+ * a failure or a refusal is still written to the database, so that the failed verification and
+ * every attempt refused meanwhile stay on record, but the head stays missing. The administrator
+ * restores {@code audit.head} from a backup (a restored head older than the log still checks the
+ * entry it names); one who has satisfied themselves that no entry was lost may instead write the
+ * last entry's {@code seq} and {@code hash} into it, by hand and deliberately.
  */
 public final class AuditLog {
     private final Database db;
     private final AuditChain chain;
     private final Path headFile;
+    /** Whether the head file has been written, so that its absence means it was lost. */
+    private volatile boolean headWritten;
 
-    public AuditLog(Database db, AuditChain chain, Path headFile) {
+    /**
+     * The log of an existing deployment, whose head file was written when it was created;
+     * {@code newLog} for the log of a deployment being created, whose first entry writes it.
+     */
+    public AuditLog(Database db, AuditChain chain, Path headFile, boolean newLog) {
         this.db = db;
         this.chain = chain;
         this.headFile = headFile;
+        this.headWritten = !newLog;
+    }
+
+    /** The log of an existing deployment (see {@link #AuditLog(Database, AuditChain, Path, boolean)}). */
+    public AuditLog(Database db, AuditChain chain, Path headFile) {
+        this(db, chain, headFile, false);
     }
 
     /** What to record: everything but the sequence, time and hashes. */
@@ -51,10 +82,15 @@ public final class AuditLog {
         }
     }
 
-    /** Appends an entry in its own transaction. */
+    /**
+     * Appends an entry in its own transaction.
+     *
+     * @throws StoreException if the head file was lost and the entry records a success (see the
+     *     class's design note)
+     */
     public AuditEntry append(Event e) {
         AuditEntry entry = db.inWriteTransaction(h -> append(h, e));
-        writeHead(entry);
+        committed(entry);
         return entry;
     }
 
@@ -63,6 +99,11 @@ public final class AuditLog {
      * the caller calls {@link #committed} after the commit.
      */
     public AuditEntry append(Handle h, Event e) {
+        if (headLost() && "ok".equals(e.outcome())) {
+            throw new StoreException("cannot record '" + e.action() + "' in the audit log: its head file " + headFile
+                    + " is missing, so entries cut from the log's end would go unseen; an administrator must run "
+                    + "'cets audit verify'");
+        }
         var last = h.createQuery("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
                 .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2)}).findOne();
         long seq = last.map(r -> (Long) r[0] + 1).orElse(1L);
@@ -80,9 +121,16 @@ public final class AuditLog {
                 e.detail(), prev, hash);
     }
 
-    /** Records the head after the transaction holding {@code entry} committed. */
+    /** Records the head after the transaction holding {@code entry} committed; a lost head stays lost. */
     public void committed(AuditEntry entry) {
-        writeHead(entry);
+        if (!headLost()) {
+            writeHead(entry);
+        }
+    }
+
+    /** Whether the head file was written once and is missing now. */
+    private boolean headLost() {
+        return headWritten && !Files.exists(headFile);
     }
 
     public List<AuditEntry> entries(int limit, Long caseId) {
@@ -96,30 +144,55 @@ public final class AuditLog {
                 .list());
     }
 
-    /** Checks the whole chain and the head. Streams the log: memory stays flat. */
+    /**
+     * Checks the whole chain and the head; a missing head (once written) is a problem, and is not
+     * re-created. Streams the log: memory stays flat.
+     */
     public AuditChain.Verdict verify() {
-        long[] headSeq = {0};
-        String[] headHash = {null};
+        long headSeq = 0;
+        String headHash = null;
         if (Files.exists(headFile)) {
             try {
                 String[] parts = Files.readString(headFile, StandardCharsets.US_ASCII).strip().split(" ");
-                headSeq[0] = Long.parseLong(parts[0]);
-                headHash[0] = parts[1];
+                headSeq = Long.parseLong(parts[0]);
+                headHash = parts[1];
             } catch (IOException | RuntimeException ex) {
                 return new AuditChain.Verdict(0, List.of("the head file " + headFile + " is unreadable or damaged"));
             }
         }
-        return db.read(h -> {
-            try (var stream = h.createQuery("SELECT * FROM audit ORDER BY seq").setFetchSize(1000)
+        long seq = headSeq;
+        String hash = headHash;
+        List<String> problems = new ArrayList<>();
+        if (headWritten && hash == null) {
+            problems.add("the head file " + headFile + " is missing: entries cut from the end of the log cannot be "
+                    + "ruled out; restore it from a backup");
+        }
+        // the chain compares the head with the last entry; when the log has grown past a restored
+        // head, the entry the head names is compared here
+        String[] atHead = {null};
+        long[] lastSeq = {0};
+        AuditChain.Verdict chained = db.read(h -> {
+            try (Stream<AuditEntry> stream = h.createQuery("SELECT * FROM audit ORDER BY seq").setFetchSize(1000)
                     .map((rs, ctx) -> new AuditEntry(rs.getLong("seq"), rs.getString("at"), rs.getString("actor"),
                             rs.getString("action"), rs.getObject("case_id") == null ? null : rs.getLong("case_id"),
                             rs.getString("target"), rs.getString("reason"), rs.getString("outcome"),
                             rs.getString("detail"), rs.getString("prev_hash"), rs.getString("hash")))
                     .stream()) {
-                Iterable<AuditEntry> it = stream::iterator;
-                return chain.verify(it, headSeq[0], headHash[0]);
+                Iterable<AuditEntry> it = stream.peek(e -> {
+                    if (e.seq() == seq) {
+                        atHead[0] = e.hash();
+                    }
+                    lastSeq[0] = e.seq();
+                })::iterator;
+                return chain.verify(it, seq, hash);
             }
         });
+        problems.addAll(chained.problems());
+        if (lastSeq[0] > seq && atHead[0] != null && !atHead[0].equals(hash)) {
+            problems.add("entry " + seq + " is not the one that was written (the head file " + headFile
+                    + " names another)");
+        }
+        return new AuditChain.Verdict(chained.entries(), List.copyOf(problems));
     }
 
     private synchronized void writeHead(AuditEntry entry) {
@@ -131,8 +204,11 @@ public final class AuditLog {
                 }
             }
             Path tmp = headFile.resolveSibling(headFile.getFileName() + ".tmp");
+            Files.deleteIfExists(tmp); // left by a crash, perhaps with another mode
+            OwnerOnlyFiles.createFile(tmp);
             Files.writeString(tmp, entry.seq() + " " + entry.hash() + "\n", StandardCharsets.US_ASCII);
             Files.move(tmp, headFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            headWritten = true;
         } catch (IOException | NumberFormatException e) {
             throw new StoreException("cannot write the audit head " + headFile + ": " + e.getMessage(), e);
         }

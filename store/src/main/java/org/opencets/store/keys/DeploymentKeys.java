@@ -24,8 +24,6 @@ import org.opencets.store.StoreException;
  * repository or a log.
  */
 public record DeploymentKeys(byte[] card, byte[] audit, byte[] evidence) {
-    private static final Set<PosixFilePermission> OWNER_RW = PosixFilePermissions.fromString("rw-------");
-    private static final Set<PosixFilePermission> OWNER_RWX = PosixFilePermissions.fromString("rwx------");
     private static final String[] NAMES = {"card.key", "audit.key", "evidence.key"};
 
     public static Path directory(Path home) {
@@ -41,17 +39,13 @@ public record DeploymentKeys(byte[] card, byte[] audit, byte[] evidence) {
         Path dir = directory(home);
         try {
             Files.createDirectories(dir);
-            setPermissions(dir, OWNER_RWX);
+            OwnerOnlyFiles.restrictDirectory(dir);
             SecureRandom random = new SecureRandom();
             byte[][] keys = new byte[3][32];
             for (int i = 0; i < 3; i++) {
                 random.nextBytes(keys[i]);
                 Path file = dir.resolve(NAMES[i]);
-                try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_RW));
-                } catch (UnsupportedOperationException e) {
-                    Files.createFile(file);
-                }
+                OwnerOnlyFiles.createFile(file);
                 Files.write(file, java.util.HexFormat.of().formatHex(keys[i]).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                         StandardOpenOption.TRUNCATE_EXISTING);
             }
@@ -94,12 +88,6 @@ public record DeploymentKeys(byte[] card, byte[] audit, byte[] evidence) {
             }
         }
         return new DeploymentKeys(keys[0], keys[1], keys[2]);
-    }
-
-    private static void setPermissions(Path p, Set<PosixFilePermission> perms) throws IOException {
-        if (Files.getFileStore(p).supportsFileAttributeView("posix")) {
-            Files.setPosixFilePermissions(p, perms);
-        }
     }
 
     @Override

@@ -80,7 +80,11 @@ public final class Database {
      * Makes a new SQLite file with {@link #SQLITE_PAGE_SIZE} pages. The size is fixed when the file
      * is first written, and a WAL database cannot change it afterwards, so it is set here on a plain
      * connection before anything switches the file to WAL (the data source applies its settings in
-     * no defined order). An existing file is left as it is.
+     * no defined order). An existing file is left as it is, whatever its mode.
+     *
+     * <p>The file holds personal data in plain text, so a new one is created empty and owner-only
+     * (0600) before SQLite opens it; SQLite gives its {@code -wal} and {@code -shm} companions the
+     * main file's mode.
      */
     private static void createWithPageSize(String url) {
         java.nio.file.Path file = java.nio.file.Path.of(url.substring("jdbc:sqlite:".length()));
@@ -88,8 +92,11 @@ public final class Database {
             if (java.nio.file.Files.exists(file) && java.nio.file.Files.size(file) > 0) {
                 return;
             }
+            if (!java.nio.file.Files.exists(file) && !file.toString().startsWith(":")) { // not ":memory:"
+                org.opencets.store.keys.OwnerOnlyFiles.createFile(file);
+            }
         } catch (java.io.IOException e) {
-            throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new StoreException("cannot create the database " + file + ": " + e.getMessage(), e);
         }
         try (Connection c = java.sql.DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("PRAGMA page_size = " + SQLITE_PAGE_SIZE);
