@@ -67,6 +67,7 @@ public final class Session {
     private <T> T audited(String action, Long caseId, String target, String reason, Supplier<T> work,
                           java.util.function.Function<T, String> detail) {
         try {
+            d.audit().requireRecordable(action); // before the work: nothing done or shown that the log cannot hold
             T result = work.get();
             d.audit().append(new AuditLog.Event(user.name(), action, caseId, target, reason, "ok", detail.apply(result)));
             return result;

@@ -114,6 +114,8 @@ class AuditHeadTest {
         assertThat(last.seq()).isEqualTo(4);
         assertThat(last.action()).isEqualTo("agency.add");
         assertThat(last.outcome()).isEqualTo("error");
+        // refused before the work: the agency was not added
+        assertThat(d.directory().agency("RCMP")).isEmpty();
     }
 
     @ParameterizedTest

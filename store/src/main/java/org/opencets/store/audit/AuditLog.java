@@ -99,10 +99,8 @@ public final class AuditLog {
      * the caller calls {@link #committed} after the commit.
      */
     public AuditEntry append(Handle h, Event e) {
-        if (headLost() && "ok".equals(e.outcome())) {
-            throw new StoreException("cannot record '" + e.action() + "' in the audit log: its head file " + headFile
-                    + " is missing, so entries cut from the log's end would go unseen; an administrator must run "
-                    + "'cets audit verify'");
+        if ("ok".equals(e.outcome())) {
+            requireRecordable(e.action());
         }
         var last = h.createQuery("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
                 .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2)}).findOne();
@@ -125,6 +123,18 @@ public final class AuditLog {
     public void committed(AuditEntry entry) {
         if (!headLost()) {
             writeHead(entry);
+        }
+    }
+
+    /**
+     * Refuses an action whose success could not be recorded (the head is lost: see the class note).
+     * Called before the action's work, so that nothing is changed or shown that the log cannot hold.
+     */
+    public void requireRecordable(String action) {
+        if (headLost()) {
+            throw new StoreException("cannot record '" + action + "' in the audit log: its head file " + headFile
+                    + " is missing, so entries cut from the log's end would go unseen; an administrator must run "
+                    + "'cets audit verify'");
         }
     }
 
