@@ -108,6 +108,12 @@ public final class Deployment {
      */
     public static Deployment open(StoreConfig config) {
         if (!exists(config)) {
+            if (Files.exists(config.home().resolve(Settings.FILE))) {
+                // a store whose card key is gone: 'cets init' would make a new store beside the old data
+                throw new StoreException("the store in " + config.home() + " has lost its key file "
+                        + DeploymentKeys.directory(config.home()).resolve("card.key") + "; restore the keys folder from the "
+                        + "store's backup (without it, card numbers can no longer be matched)");
+            }
             throw new StoreException("no OpenCETS store in " + config.home() + ": run 'cets init' first, or set CETS_HOME "
                     + "to the data directory");
         }

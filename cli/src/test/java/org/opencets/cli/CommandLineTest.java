@@ -54,6 +54,15 @@ class CommandLineTest {
     }
 
     @Test
+    void aStoreThatLostItsCardKeySaysSoInsteadOfAskingForInit() throws Exception {
+        assertThat(cets("init", "--admin", "alice").code()).isZero();
+        Files.delete(dir.resolve("home/keys/card.key"));
+        CetsRun r = cets("case", "list", "--as", "alice");
+        assertThat(r.code()).isEqualTo(ExitCodes.ERROR);
+        assertThat(r.err()).contains("lost its key file").contains("card.key").doesNotContain("cets init' first");
+    }
+
+    @Test
     void aCardNumberTypedOnTheCommandLineIsMaskedInErrors() {
         String card = "4556737586899855";
         assertThat(cets("init", "--admin", "alice").code()).isZero();
