@@ -184,9 +184,7 @@ final class CsvInput extends Reader {
         outLen = 0;
         while (outLen == 0) {
             if (decoded.hasRemaining()) {
-                while (decoded.hasRemaining()) {
-                    take(decoded.get());
-                }
+                takeDecoded();
             } else if (pendingBad > 0) {
                 noteBadBytes();
             } else if (decodingDone) {
@@ -252,6 +250,36 @@ final class CsvInput extends Reader {
         bytes.position(bytes.position() + skip);
         pendingBad = 0;
         take(REPLACEMENT);
+    }
+
+    /** Takes the decoded characters, copying runs within a line and under the limit in one step. */
+    private void takeDecoded() {
+        char[] a = decoded.array();
+        int p = decoded.position();
+        int end = decoded.limit();
+        while (p < end) {
+            if (!overlong && windowLen == 0 && lineChars < passThrough) {
+                long room = passThrough - lineChars;
+                int q = p;
+                while (q < end && q - p < room && a[q] != '\n' && a[q] != '\r') {
+                    q++;
+                }
+                if (q > p) {
+                    int n = q - p;
+                    if (outLen + n > out.length) {
+                        out = Arrays.copyOf(out, Math.max(out.length * 2, outLen + n));
+                    }
+                    System.arraycopy(a, p, out, outLen, n);
+                    outLen += n;
+                    lineChars += n;
+                    lastCr = false;
+                    p = q;
+                    continue;
+                }
+            }
+            take(a[p++]);
+        }
+        decoded.position(p);
     }
 
     private void take(char c) {
