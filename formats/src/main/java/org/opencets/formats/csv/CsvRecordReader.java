@@ -3,11 +3,11 @@ package org.opencets.formats.csv;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.util.Limits;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.opencets.core.record.ParsedRecord;
 import org.opencets.core.record.RecordKind;
 import org.opencets.formats.canonical.RecordAssembler;
@@ -51,6 +53,11 @@ import org.opencets.formats.read.Redaction;
  * <p>Columns that match no field are reported once as a warning and not stored. A row with a
  * different number of fields from the header is a bad row. Line numbers are the file's physical
  * lines (a quoted newline counts); CSV records carry no byte offset.
+ *
+ * <p>Bytes not valid in the encoding, and a line longer than {@link ReadSource#maxLineBytes()}, make
+ * the row they are in bad, named by the line they are on (and the offset of the first bad byte); the
+ * rows after it are read as usual ({@link CsvInput} says why that is safe). In the header they stop
+ * the file.
  */
 public abstract class CsvRecordReader implements RecordReader {
     /** A header line longer than this is not a header. */
@@ -121,65 +128,147 @@ public abstract class CsvRecordReader implements RecordReader {
                 throw new BadInputException(source.name(), 0, e.getMessage());
             }
         }
-        BufferedReader in = new BufferedReader(source.reader(), 1 << 16);
+        CsvInput input = new CsvInput(source, true);
+        BufferedReader in = new BufferedReader(input, 1 << 16);
         char delimiter;
         try {
             delimiter = delimiter(source, in);
-        } catch (CharacterCodingException e) {
+        } catch (CsvInput.Unreadable e) {
             in.close();
-            throw undecodable(source, 1);
+            throw new BadInputException(source.name(), e.line(), e.reason());
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
         }
         char decimal = source.option("decimal").map(d -> decimalOption(source, d)).orElse(delimiter == ';' ? ',' : '.');
         CsvReader<CsvRecord> csv = builder(delimiter).ofCsvRecord(in);
-        long lastLine = 0;
         try (csv) {
-            Iterator<CsvRecord> it = csv.iterator();
-            if (!it.hasNext()) {
+            Rows rows = new Rows(source, csv.iterator());
+            CsvRecord headerRow = rows.next();
+            if (headerRow == null) {
+                rows.rethrow();
                 throw new BadInputException(source.name(), 0, "no header row: the file has no lines");
             }
-            CsvRecord headerRow = it.next();
-            lastLine = headerRow.getStartingLineNumber();
+            CsvRecord row = rows.next();
+            CsvInput.Problem headerProblem = input.firstProblemBefore(rows.endOf(row));
+            if (headerProblem != null) {
+                throw new BadInputException(source.name(), headerProblem.line(), headerProblem.reason());
+            }
+            rows.rethrow();
             Map<String, String> headerOf = new HashMap<>();
             String[] fieldOfColumn = mapColumns(source, headerRow.getFields(), mapping, sink, headerOf);
             CsvRow.FileContext file = new CsvRow.FileContext(source.identifiers(), decimal, headerOf, order);
             OrderSettling settling = new OrderSettling(source, delimiter, fieldOfColumn, order != null);
             int columns = headerRow.getFieldCount();
-            while (it.hasNext()) {
-                CsvRecord row = it.next();
+            while (row != null) {
+                // the next row is fetched first: only then are all problems on this row's lines known
+                CsvRecord following = rows.next();
                 long line = row.getStartingLineNumber();
-                lastLine = line;
-                if (row.getFieldCount() != columns) {
-                    sink.reject(line, "has " + row.getFieldCount() + " fields, the header has " + columns);
-                    continue;
+                CsvInput.Problem problem = input.firstProblemBefore(rows.endOf(following));
+                if (problem != null) {
+                    sink.reject(problem.line(), problem.reason()
+                            + (problem.line() != line ? " (in the row that begins on line " + line + ")" : ""));
+                } else {
+                    readRow(row, line, columns, fieldOfColumn, assembler, file, settling, sink);
                 }
-                Map<String, String> values = new LinkedHashMap<>();
-                for (int i = 0; i < columns; i++) {
-                    String f = fieldOfColumn[i];
-                    if (f != null) {
-                        String v = row.getField(i).strip();
-                        if (!v.isEmpty()) {
-                            values.put(f, v);
-                        }
-                    }
-                }
-                if (values.isEmpty()) {
-                    sink.reject(line, "no values in any known column");
-                    continue;
-                }
-                try {
-                    sink.accept(record(assembler, file, line, values, settling, sink));
-                } catch (RecordAssembler.RowException e) {
-                    sink.reject(line, Redaction.digits(e.getMessage()));
+                rows.rethrow();
+                row = following;
+            }
+        }
+    }
+
+    private void readRow(CsvRecord row, long line, int columns, String[] fieldOfColumn, RecordAssembler assembler,
+                         CsvRow.FileContext file, OrderSettling settling, RecordSink sink) {
+        if (row.getFieldCount() != columns) {
+            sink.reject(line, "has " + row.getFieldCount() + " fields, the header has " + columns);
+            return;
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < columns; i++) {
+            String f = fieldOfColumn[i];
+            if (f != null) {
+                String v = row.getField(i).strip();
+                if (!v.isEmpty()) {
+                    values.put(f, v);
                 }
             }
-        } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof CharacterCodingException) {
-                throw undecodable(source, lastLine + 1);
+        }
+        if (values.isEmpty()) {
+            sink.reject(line, "no values in any known column");
+            return;
+        }
+        try {
+            sink.accept(record(assembler, file, line, values, settling, sink));
+        } catch (RecordAssembler.RowException e) {
+            sink.reject(line, Redaction.digits(e.getMessage()));
+        }
+    }
+
+    /**
+     * The parser's rows, one at a time; a failure to parse the next row is held until the row before
+     * it has been dealt with, so the rows before a fatal error are read (or rejected) in order and
+     * none is read after it.
+     */
+    private static final class Rows {
+        private static final Pattern STARTED_IN_LINE = Pattern.compile("started in line (\\d+)");
+        private final ReadSource source;
+        private final Iterator<CsvRecord> it;
+        private long lastLine;
+        private BadInputException failure;
+
+        Rows(ReadSource source, Iterator<CsvRecord> it) {
+            this.source = source;
+            this.it = it;
+        }
+
+        /** The next row, or null at the end of the file or after a failure (see {@link #rethrow}). */
+        CsvRecord next() {
+            if (failure != null) {
+                return null;
             }
-            throw e;
-        } catch (CsvParseException e) {
-            throw new BadInputException(source.name(), lastLine + 1,
-                    "not valid CSV: " + Redaction.digits(e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+            try {
+                if (it.hasNext()) {
+                    CsvRecord r = it.next();
+                    lastLine = r.getStartingLineNumber();
+                    return r;
+                }
+            } catch (UncheckedIOException | CsvParseException e) {
+                failure = translate(e);
+            }
+            return null;
+        }
+
+        /** The line after the last line of the row before {@code following}, the row next() gave. */
+        long endOf(CsvRecord following) {
+            return following == null ? Long.MAX_VALUE : following.getStartingLineNumber();
+        }
+
+        void rethrow() {
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        private BadInputException translate(RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof CsvInput.Unreadable u) {
+                    return new BadInputException(source.name(), u.line(), u.reason());
+                }
+            }
+            if (e instanceof UncheckedIOException u) {
+                throw u;
+            }
+            long line = lastLine + 1;
+            Matcher m = STARTED_IN_LINE.matcher(String.valueOf(e.getMessage()));
+            if (m.find()) {
+                line = Long.parseLong(m.group(1));
+            }
+            String detail = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+            if (detail != null && detail.contains("maximum buffer size")) {
+                return new BadInputException(source.name(), line, "a field of the row that begins here is longer than "
+                        + Limits.MAX_FIELD_SIZE / (1024 * 1024) + " Mi characters (is a quote not closed?)");
+            }
+            return new BadInputException(source.name(), line, "not valid CSV: " + Redaction.digits(detail));
         }
     }
 
@@ -245,7 +334,7 @@ public abstract class CsvRecordReader implements RecordReader {
             long mdyLine = 0;
             String dmyValue = null;
             String mdyValue = null;
-            try (CsvReader<CsvRecord> csv = builder(delimiter).ofCsvRecord(new BufferedReader(source.reader(), 1 << 16))) {
+            try (CsvReader<CsvRecord> csv = builder(delimiter).ofCsvRecord(new CsvInput(source, false))) {
                 Iterator<CsvRecord> it = csv.iterator();
                 if (it.hasNext()) {
                     it.next();
@@ -290,12 +379,6 @@ public abstract class CsvRecordReader implements RecordReader {
                 .fieldSeparator(delimiter)
                 .ignoreDifferentFieldCount(true)
                 .skipEmptyLines(true);
-    }
-
-    private static BadInputException undecodable(ReadSource source, long line) {
-        return new BadInputException(source.name(), line,
-                "bytes are not valid " + (source.charset() == null ? "UTF-8" : source.charset().name())
-                        + " (if the file is Windows-1252 or Latin-1, name it with --encoding windows-1252)");
     }
 
     /** The delimiter named by the option, else the most frequent of , ; TAB | in the header line outside quotes. */
