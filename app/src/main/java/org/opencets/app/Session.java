@@ -326,6 +326,24 @@ public final class Session {
         }
     }
 
+    /**
+     * Refuses an option the reader does not take (a typo would otherwise be ignored in silence) and
+     * one whose value it cannot use, before the file is stored or found to be a duplicate.
+     */
+    private static void checkReaderOptions(RecordReader reader, Path file, Map<String, String> given) {
+        for (String key : new java.util.TreeSet<>(given.keySet())) {
+            if (!reader.options().contains(key)) {
+                throw new BadInputException(file.toString(), 0, "format " + reader.format() + " takes no option '" + key + "'"
+                        + (reader.options().isEmpty() ? "" : "; it takes: " + String.join(", ", new java.util.TreeSet<>(reader.options()))));
+            }
+        }
+        try {
+            reader.checkOptions(given);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(file.toString(), 0, e.getMessage());
+        }
+    }
+
     private ImportReport importChecked(CaseFile c, String formatName, Path file, ImportOptions options) {
         long started = System.nanoTime();
         if (!NeedToKnow.canWrite(user, c)) {
@@ -351,6 +369,7 @@ public final class Session {
         }
         String name = file.getFileName().toString();
         RecordReader reader = chooseReader(formatName, file.toString(), name, head, options);
+        checkReaderOptions(reader, file, options.readerOptions());
 
         EvidenceStore.Stored stored;
         try {

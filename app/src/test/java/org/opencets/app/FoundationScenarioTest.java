@@ -238,6 +238,17 @@ class FoundationScenarioTest {
         assertThat(again.duplicate()).isTrue();
         assertThat(again.records()).isZero();
         assertThat(w.as("bob").showCase("C2", null).records()).containsEntry("message", 2L);
+        // a wrong option is reported even for a file imported already, never answered with "duplicate"
+        assertThatThrownBy(() -> w.as("carol").importFile("C3", "auto", dir.resolve("arrests.csv"),
+                new Session.ImportOptions(false, null, java.util.Map.of("mapping", dir.resolve("nosuch.map").toString()), null)))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("nosuch.map");
+        assertThatThrownBy(() -> w.as("carol").importFile("C3", "auto", dir.resolve("arrests.csv"),
+                new Session.ImportOptions(false, null, java.util.Map.of("date-order", "xyz"), null)))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("xyz");
+        assertThatThrownBy(() -> w.as("carol").importFile("C3", "auto", dir.resolve("arrests.csv"),
+                new Session.ImportOptions(false, null, java.util.Map.of("foo", "bar"), null)))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("format arrests-csv takes no option 'foo'; it takes: date-order, decimal, delimiter, mapping");
     }
 
     @ParameterizedTest

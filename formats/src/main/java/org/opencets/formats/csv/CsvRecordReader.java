@@ -117,6 +117,21 @@ public abstract class CsvRecordReader implements RecordReader {
     }
 
     @Override
+    public java.util.Set<String> options() {
+        return java.util.Set.of("mapping", "date-order", "decimal", "delimiter");
+    }
+
+    @Override
+    public void checkOptions(Map<String, String> options) {
+        if (options.containsKey("mapping")) {
+            loadMapping(Path.of(options.get("mapping")));
+        }
+        if (options.containsKey("date-order")) {
+            CsvDates.Order.parse(options.get("date-order"));
+        }
+    }
+
+    @Override
     public void read(ReadSource source, RecordSink sink) throws IOException {
         RecordAssembler assembler = new RecordAssembler(source.identifiers());
         Map<String, String> mapping = source.option("mapping").map(p -> loadMapping(Path.of(p))).orElse(Map.of());

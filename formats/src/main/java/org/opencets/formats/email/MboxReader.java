@@ -36,6 +36,11 @@ public final class MboxReader implements RecordReader {
     }
 
     @Override
+    public java.util.Set<String> options() {
+        return java.util.Set.of("max-message-mib");
+    }
+
+    @Override
     public void read(ReadSource source, RecordSink sink) throws IOException {
         int maxBytes = maxMessageBytes(source);
         WarningLog warnings = new WarningLog(sink);

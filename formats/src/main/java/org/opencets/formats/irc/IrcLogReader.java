@@ -75,6 +75,11 @@ public final class IrcLogReader implements RecordReader {
     }
 
     @Override
+    public java.util.Set<String> options() {
+        return java.util.Set.of("network", "channel", "date");
+    }
+
+    @Override
     public void read(ReadSource source, RecordSink sink) throws IOException {
         new IrcFile(source, sink).read();
     }

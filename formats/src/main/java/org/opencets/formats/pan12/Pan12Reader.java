@@ -70,6 +70,11 @@ public final class Pan12Reader implements RecordReader {
     }
 
     @Override
+    public java.util.Set<String> options() {
+        return java.util.Set.of("platform", "date");
+    }
+
+    @Override
     public void read(ReadSource source, RecordSink sink) throws IOException {
         Pan12Walk.Settings settings = settings(source);
         XMLInputFactory factory = XmlInput.secureFactory();

@@ -25,4 +25,18 @@ public interface RecordReader {
 
     /** Reads every record of the source into the sink. */
     void read(ReadSource source, RecordSink sink) throws IOException;
+
+    /** The names of the reader options ({@code --option KEY=VALUE}, {@code --mapping}, …) it takes; any other is refused. */
+    default java.util.Set<String> options() {
+        return java.util.Set.of();
+    }
+
+    /**
+     * Checks the values of the options before anything is read or stored, so that a mistake is
+     * reported even for a file that turns out to be imported already.
+     *
+     * @throws IllegalArgumentException or {@link BadInputException}, saying which option is wrong and why
+     */
+    default void checkOptions(java.util.Map<String, String> options) {
+    }
 }

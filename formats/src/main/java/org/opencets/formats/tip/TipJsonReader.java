@@ -79,6 +79,11 @@ public final class TipJsonReader implements RecordReader {
     }
 
     @Override
+    public java.util.Set<String> options() {
+        return java.util.Set.of("platform");
+    }
+
+    @Override
     public void read(ReadSource source, RecordSink sink) throws IOException {
         TipReport reports = new TipReport(source.identifiers(), source.option("platform").orElse(null));
         InputStream in = null;

@@ -68,6 +68,11 @@ public final class WhatsAppReader implements RecordReader {
     }
 
     @Override
+    public java.util.Set<String> options() {
+        return java.util.Set.of("region", "chat", "date-order");
+    }
+
+    @Override
     public void read(ReadSource source, RecordSink sink) throws IOException {
         new WhatsAppFile(source, sink).read();
     }
