@@ -103,7 +103,8 @@ final class CaseCommand extends CommandGroup {
                 return ExitCodes.OK;
             }
             out.println("  sharing: " + d.caseRef().sharing());
-            out.println("  records: " + (d.records().isEmpty() ? "none" : d.records()));
+            out.println("  records: " + (d.records().isEmpty() ? "none" : d.records().entrySet().stream()
+                    .map(e -> e.getValue() + " " + e.getKey()).collect(java.util.stream.Collectors.joining(", "))));
             out.println("  links: " + d.links() + ", alerts: " + d.alerts());
             for (CaseDetails.ImportLine i : d.imports()) {
                 out.printf("  import %s (%s) by %s at %s: %d records, %d rejected, sha256 %s%n", i.file(), i.format(),

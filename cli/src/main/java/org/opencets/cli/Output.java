@@ -9,7 +9,24 @@ import java.io.PrintWriter;
 public final class Output {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    private static final ObjectMapper COMPACT = new ObjectMapper();
+
     private Output() {
+    }
+
+    /**
+     * A value for a line of text output: a string as it is, anything else (a number, a list, a nested
+     * object) as compact JSON, never Java's own {@code {key=value}} form.
+     */
+    public static String inline(Object value) {
+        if (value == null || value instanceof String) {
+            return String.valueOf(value);
+        }
+        try {
+            return COMPACT.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     public static void json(PrintWriter out, Object value) {

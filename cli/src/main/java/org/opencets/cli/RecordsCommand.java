@@ -50,7 +50,7 @@ final class RecordsCommand implements Callable<Integer> {
             out.println("#" + r.id() + " " + r.kind() + " from " + r.file() + " line " + r.line()
                     + (r.occurredAt() == null ? "" : " at " + r.occurredAt()));
             for (Map.Entry<String, Object> f : r.fields().entrySet()) {
-                out.println("    " + f.getKey() + ": " + f.getValue());
+                out.println("    " + f.getKey() + ": " + Output.inline(f.getValue()));
             }
             for (RecordView.Mentioned m : r.identifiers()) {
                 out.println("    → " + m.identifier() + " (" + m.role() + ")");

@@ -54,6 +54,18 @@ class CommandLineTest {
     }
 
     @Test
+    void nestedValuesAndCountsPrintAsAUserReadsThem() throws Exception {
+        assertThat(cets("init", "--agency", "TPS", "--admin", "alice").code()).isZero();
+        assertThat(cets("case", "create", "C1", "--agency", "TPS", "--title", "t").code()).isZero();
+        Path notes = dir.resolve("notes.jsonl");
+        Files.writeString(notes, "{\"kind\":\"note\",\"text\":\"hi\",\"extra\":{\"nested\":\"x\",\"n\":[1,2]}}\n"
+                + "{\"kind\":\"note\",\"text\":\"again\"}\n");
+        assertThat(cets("import", "--case", "C1", notes.toString()).code()).isZero();
+        assertThat(cets("records", "--case", "C1").out()).contains("extra: {\"nested\":\"x\",\"n\":[1,2]}").doesNotContain("nested=");
+        assertThat(cets("case", "show", "C1").out()).contains("records: 2 note").doesNotContain("{note=");
+    }
+
+    @Test
     void aStoreThatLostItsCardKeySaysSoInsteadOfAskingForInit() throws Exception {
         assertThat(cets("init", "--admin", "alice").code()).isZero();
         Files.delete(dir.resolve("home/keys/card.key"));
