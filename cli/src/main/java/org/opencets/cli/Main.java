@@ -25,7 +25,7 @@ public final class Main {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             Throwable t = ex;
             if (debug) {
-                t.printStackTrace(commandLine.getErr());
+                printStackTrace(t, commandLine.getErr());
             }
             String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
             commandLine.getErr().println("cets: " + shown(message));
@@ -58,6 +58,22 @@ public final class Main {
      */
     static String shown(String message) {
         return message == null ? null : org.opencets.core.identifier.TextExtractor.redactCards(message);
+    }
+
+    /**
+     * A stack trace for {@code --debug}, with each message masked as {@link #shown} masks it: the
+     * frames are what a developer needs, and a card number quoted in a message is not.
+     */
+    static void printStackTrace(Throwable t, PrintWriter err) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        String prefix = "";
+        for (Throwable c = t; c != null && seen.add(c); c = c.getCause()) {
+            err.println(prefix + c.getClass().getName() + (c.getMessage() == null ? "" : ": " + shown(c.getMessage())));
+            for (StackTraceElement frame : c.getStackTrace()) {
+                err.println("\tat " + frame);
+            }
+            prefix = "Caused by: ";
+        }
     }
 
     /** The command tree, for tests of parsing without running. */

@@ -83,6 +83,8 @@ class CommandLineTest {
         assertThat(unknownCase.code()).isNotZero();
         assertThat(badOption.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(unknownCase.err() + badOption.err()).doesNotContain(card).contains("45567375…9855");
+        CetsRun debug = cets("case", "show", card, "--as", "alice", "--debug");
+        assertThat(debug.err()).contains("\tat org.opencets.").contains("45567375…9855").doesNotContain(card);
     }
 
     @Test
