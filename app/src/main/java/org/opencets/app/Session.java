@@ -180,7 +180,8 @@ public final class Session {
         }, r -> r.records() == null ? "pointer only" : "shown");
     }
 
-    public void setSharing(String ref, Sharing sharing) {
+    /** Sets a case's sharing level; returns the case's qualified number ({@code AGENCY/NUMBER}). */
+    public String setSharing(String ref, Sharing sharing) {
         CaseFile c = resolveQuietly(ref);
         audited("case.share", c.id(), c.qualifiedNumber(), null, () -> {
             if (!NeedToKnow.canWrite(user, c)) {
@@ -189,6 +190,7 @@ public final class Session {
             d.directory().setSharing(c, sharing);
             return sharing;
         }, s -> "sharing set to " + s.code());
+        return c.qualifiedNumber();
     }
 
     /**

@@ -128,8 +128,8 @@ final class CaseCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            CetsCommand.root(spec).session(user.as).setSharing(number, Sharing.fromCode(sharing));
-            spec.commandLine().getOut().println("Case " + number + " sharing is now " + sharing);
+            String qualified = CetsCommand.root(spec).session(user.as).setSharing(number, Sharing.fromCode(sharing));
+            spec.commandLine().getOut().println("Case " + qualified + " sharing is now " + Sharing.fromCode(sharing).code());
             return ExitCodes.OK;
         }
     }

@@ -107,7 +107,7 @@ class CaseUcoExchangeTest {
         }
         CetsRun audit = ok("audit", "list", "--json");
         assertThat(audit.out()).contains("case.export").contains("denied");
-        ok("case", "share", "C1", "--sharing", "network");
+        assertThat(ok("case", "share", "C1", "--sharing", "NETWORK").out()).isEqualTo("Case TPS/C1 sharing is now network\n");
         ok("case", "export", "TPS/C1", "--output", out.toString(), "--as", "bob", "--reason", "deconfliction");
         assertThat(out).exists();
         assertThat(cets("case", "export", "TPS/C1", "--output", out.toString(), "--format", "stix").code())

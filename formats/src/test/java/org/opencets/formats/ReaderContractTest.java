@@ -128,6 +128,11 @@ class ReaderContractTest {
         Files.writeString(map, "card_number = PAN\n");
         assertThatThrownBy(() -> read("transactions-csv", csv.getBytes(StandardCharsets.UTF_8), null, Map.of("mapping", map.toString())))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("no such column");
+        Files.writeString(map, "# acquirer A\ncard_number = Primary Account Number\nbadline\n");
+        assertThatThrownBy(() -> read("transactions-csv", csv.getBytes(StandardCharsets.UTF_8), null, Map.of("mapping", map.toString())))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith(map + ":3: unknown field 'badline'")
+                .hasMessageContaining("needs its '='");
     }
 
     @Test

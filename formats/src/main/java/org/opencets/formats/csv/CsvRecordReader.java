@@ -508,15 +508,35 @@ public abstract class CsvRecordReader implements RecordReader {
         for (String key : p.stringPropertyNames()) {
             String field = aliases().containsKey(key) ? key : lookup.get(squash(key));
             if (field == null) {
-                throw new BadInputException(file.toString(), 0, "unknown field '" + key + "' for " + kind.code()
-                        + " records; known fields: " + String.join(", ", aliases().keySet()));
+                throw new BadInputException(file.toString(), lineOf(file, key), "unknown field '" + key + "' for " + kind.code()
+                        + " records" + (p.getProperty(key).isEmpty() ? " (a line 'field = column' needs its '=')" : "")
+                        + "; known fields: " + String.join(", ", aliases().keySet()));
             }
             if (out.containsKey(field)) {
-                throw new BadInputException(file.toString(), 0, "the mapping names two columns for " + field);
+                throw new BadInputException(file.toString(), lineOf(file, key), "the mapping names two columns for " + field);
             }
             out.put(field, p.getProperty(key).strip());
         }
         return out;
+    }
+
+    /**
+     * The 1-based line of the mapping file where a key is written, for an error message (the file is
+     * parsed as Java properties, which keep no line numbers); 0 when it cannot be found again.
+     */
+    private static long lineOf(Path file, String key) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).stripLeading();
+                if (!line.startsWith("#") && !line.startsWith("!") && line.startsWith(key)) {
+                    return i + 1;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the message still names the file and the key
+        }
+        return 0;
     }
 
     private static Map<String, String> lookup(Map<String, List<String>> aliases) {
