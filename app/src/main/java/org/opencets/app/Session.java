@@ -234,7 +234,7 @@ public final class Session {
         public ImportOptions {
             readerOptions = readerOptions == null ? Map.of() : Map.copyOf(readerOptions);
             // typed free text, kept in the import's row and its audit entry: no whole card number
-            reason = reason == null ? null : org.opencets.core.identifier.TextExtractor.redactCards(reason);
+            reason = org.opencets.core.identifier.TextExtractor.redactCards(reason);
         }
 
         public ImportOptions(boolean skipBad, Charset encoding, Map<String, String> readerOptions, String reason) {
@@ -333,10 +333,11 @@ public final class Session {
      * one whose value it cannot use, before the file is stored or found to be a duplicate.
      */
     private static void checkReaderOptions(RecordReader reader, Path file, Map<String, String> given) {
+        java.util.Set<String> takes = reader.options();
         for (String key : new java.util.TreeSet<>(given.keySet())) {
-            if (!reader.options().contains(key)) {
+            if (!takes.contains(key)) {
                 throw new BadInputException(file.toString(), 0, "format " + reader.format() + " takes no option '" + key + "'"
-                        + (reader.options().isEmpty() ? "" : "; it takes: " + String.join(", ", new java.util.TreeSet<>(reader.options()))));
+                        + (takes.isEmpty() ? "" : "; it takes: " + String.join(", ", new java.util.TreeSet<>(takes))));
             }
         }
         try {

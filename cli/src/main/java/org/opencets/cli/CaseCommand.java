@@ -128,8 +128,9 @@ final class CaseCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            String qualified = CetsCommand.root(spec).session(user.as).setSharing(number, Sharing.fromCode(sharing));
-            spec.commandLine().getOut().println("Case " + qualified + " sharing is now " + Sharing.fromCode(sharing).code());
+            Sharing level = Sharing.fromCode(sharing);
+            String qualified = CetsCommand.root(spec).session(user.as).setSharing(number, level);
+            spec.commandLine().getOut().println("Case " + qualified + " sharing is now " + level.code());
             return ExitCodes.OK;
         }
     }

@@ -57,7 +57,7 @@ public final class Main {
      * last place before the screen, whatever produced it.
      */
     static String shown(String message) {
-        return message == null ? null : org.opencets.core.identifier.TextExtractor.redactCards(message);
+        return org.opencets.core.identifier.TextExtractor.redactCards(message);
     }
 
     /**

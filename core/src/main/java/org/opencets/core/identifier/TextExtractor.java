@@ -131,10 +131,13 @@ public final class TextExtractor {
         }
     }
 
-    /** The text with every Luhn-valid card number (as {@link #extract} finds them) replaced by its masked display form. */
+    /**
+     * The text with every Luhn-valid card number (as {@link #extract} finds them) replaced by its
+     * masked display form; the same string when it holds none, and null for null (an optional
+     * reason or title), so callers need no guard of their own.
+     */
     public static String redactCards(String text) {
-        Objects.requireNonNull(text, "text");
-        return CardNumbers.redact(text);
+        return text == null ? null : CardNumbers.redact(text);
     }
 
     private static void emails(String text, List<Found> out) {

@@ -26,13 +26,10 @@ final class FieldMasking {
     private FieldMasking() {
     }
 
-    /** The fields with every card number masked (the same map when there is none). */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> fields(Map<String, ?> fields) {
-        return (Map<String, Object>) nested(fields, java.util.Set.of()); // keys stay strings: a masked key is a string
-    }
-
-    /** The fields with every card number masked, except the top-level fields named in {@code verbatim}. */
+    /**
+     * The fields with every card number masked, except the top-level fields named in {@code verbatim}
+     * (the same map when there is nothing to mask; keys stay strings, since a masked key is a string).
+     */
     @SuppressWarnings("unchecked")
     static Map<String, Object> fields(Map<String, ?> fields, java.util.Set<String> verbatim) {
         return (Map<String, Object>) nested(fields, verbatim);

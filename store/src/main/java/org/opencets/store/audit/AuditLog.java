@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
+import org.opencets.core.identifier.TextExtractor;
 import org.opencets.core.audit.AuditChain;
 import org.opencets.core.audit.AuditEntry;
 import org.opencets.store.StoreException;
@@ -72,13 +73,9 @@ public final class AuditLog {
          * whole (the masked form, BIN…last four, still lets a reader see what was meant).
          */
         public Event {
-            target = masked(target);
-            reason = masked(reason);
-            detail = masked(detail);
-        }
-
-        private static String masked(String text) {
-            return text == null ? null : org.opencets.core.identifier.TextExtractor.redactCards(text);
+            target = TextExtractor.redactCards(target);
+            reason = TextExtractor.redactCards(reason);
+            detail = TextExtractor.redactCards(detail);
         }
     }
 

@@ -15,6 +15,7 @@ import org.opencets.core.cases.CaseFile;
 import org.opencets.core.cases.Investigator;
 import org.opencets.core.cases.Role;
 import org.opencets.core.cases.Sharing;
+import org.opencets.core.identifier.TextExtractor;
 import org.opencets.store.StoreException;
 import org.opencets.store.sql.Database;
 
@@ -38,20 +39,12 @@ public final class Directory {
     }
 
     /**
-     * Free text typed by a user (a case title, an agency's name, a contact) with card numbers masked:
-     * "the buyer of card …" is a natural title, and the full number must not be stored.
-     */
-    private static String masked(String text) {
-        return text == null ? null : org.opencets.core.identifier.TextExtractor.redactCards(text);
-    }
-
-    /**
      * Refuses a name that is itself a card number: it identifies a row, so it cannot be masked, and
      * stored whole it would put the number in the database and on every listing. The message does not
      * repeat the value.
      */
     private static void refuseCard(String what, String value) {
-        if (value != null && !org.opencets.core.identifier.TextExtractor.redactCards(value).equals(value)) {
+        if (value != null && !TextExtractor.redactCards(value).equals(value)) {
             throw new StoreException(what + " may not hold a payment card number; choose another");
         }
     }
@@ -61,7 +54,7 @@ public final class Directory {
         if (!code.matches("[A-Z0-9][A-Z0-9_-]{0,31}")) {
             throw new StoreException("agency code '" + code + "' must be 1-32 capital letters, digits, '-' or '_'");
         }
-        String name = masked(agencyName);
+        String name = TextExtractor.redactCards(agencyName); // typed free text: no whole card number kept
         if (agency(code).isPresent()) {
             throw new StoreException("agency " + code + " already exists");
         }
@@ -84,7 +77,7 @@ public final class Directory {
 
     public Investigator addInvestigator(String name, Agency agency, Set<Role> roles, String contactGiven) {
         refuseCard("a user name", name);
-        String contact = masked(contactGiven);
+        String contact = TextExtractor.redactCards(contactGiven);
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}")) {
             throw new StoreException("user name '" + name + "' must be 1-64 letters, digits, '.', '_', '@' or '-'");
         }
@@ -117,7 +110,7 @@ public final class Directory {
 
     public CaseFile createCase(String number, String titleGiven, Agency agency, Sharing sharing, Investigator lead) {
         refuseCard("a case number", number);
-        String title = masked(titleGiven);
+        String title = TextExtractor.redactCards(titleGiven); // "buyer of card …" is a natural title
         if (!number.matches("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}")) {
             throw new StoreException("case number '" + number + "' must be 1-64 letters, digits, '.', '_', ':' or '-'");
         }

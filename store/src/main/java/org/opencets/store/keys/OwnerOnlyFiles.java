@@ -24,16 +24,15 @@ public final class OwnerOnlyFiles {
     private OwnerOnlyFiles() {
     }
 
-    /** Creates an empty file, mode 0600; fails if it exists. */
+    /** Creates an empty file, mode 0600 where the file system has POSIX permissions; fails if it exists. */
     public static void createFile(Path file) throws IOException {
-        try {
-            Files.createFile(file, attribute(FILE));
-        } catch (UnsupportedOperationException e) {
+        if (!posix(parentOf(file))) {
             Files.createFile(file);
             return;
         }
+        Files.createFile(file, attribute(FILE));
         // the process's umask may take bits away, never add them; set the mode in full anyway
-        restrict(file, FILE);
+        Files.setPosixFilePermissions(file, FILE);
     }
 
     /**
@@ -44,18 +43,20 @@ public final class OwnerOnlyFiles {
         if (Files.isDirectory(dir)) {
             return false;
         }
-        Path parent = dir.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try {
-            Files.createDirectory(dir, attribute(DIRECTORY));
-        } catch (UnsupportedOperationException e) {
+        Path parent = parentOf(dir);
+        Files.createDirectories(parent);
+        if (!posix(parent)) {
             Files.createDirectory(dir);
             return true;
         }
-        restrict(dir, DIRECTORY);
+        Files.createDirectory(dir, attribute(DIRECTORY));
+        Files.setPosixFilePermissions(dir, DIRECTORY);
         return true;
+    }
+
+    private static Path parentOf(Path p) {
+        Path parent = p.toAbsolutePath().getParent();
+        return parent != null ? parent : p.toAbsolutePath().getRoot();
     }
 
     /** Sets a directory's mode to 0700 where the file system has POSIX permissions. */
