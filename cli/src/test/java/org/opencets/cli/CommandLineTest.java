@@ -34,6 +34,26 @@ class CommandLineTest {
     }
 
     @Test
+    void helpListsTheExitCodesEachOutcomeGives() throws Exception {
+        String help = cets("--help").out();
+        assertThat(help).contains("Exit codes:");
+        assertThat(cets("init", "--agency", "TPS", "--admin", "alice").code()).isZero();
+        // each outcome, then the help line of the code it gave
+        int notFound = cets("case", "show", "NOPE").code();
+        int unknownUser = cets("case", "list", "--as", "nobody").code();
+        int noFile = cets("import", "--case", "NOPE", "--format", "jsonl", dir.resolve("absent.jsonl").toString()).code();
+        Files.writeString(dir.resolve("bad.jsonl"), "{not json\n");
+        assertThat(cets("case", "create", "C1", "--agency", "TPS", "--title", "t").code()).isZero();
+        int badRow = cets("import", "--case", "C1", "--format", "jsonl", dir.resolve("bad.jsonl").toString()).code();
+        int usage = cets("lookup").code();
+        assertThat(help).contains("  " + notFound + "  failed; the message says why (no such case")
+                .contains("  " + unknownUser + "  not allowed: an unknown acting user")
+                .contains("  " + badRow + "  the input cannot be read as asked (no such file, bad row)")
+                .contains("  " + usage + "  the command line is wrong");
+        assertThat(noFile).as("which comes first, the unknown case or the missing file").isEqualTo(notFound);
+    }
+
+    @Test
     void parseErrorsExitTwoWithOneLineAndAHint() {
         CetsRun r = cets("import", "--case");
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
