@@ -5,9 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 
-/** Prints results as JSON for programs. */
+/**
+ * Prints results as JSON for programs. Every key is snake_case, as the import report's are: names a
+ * view gives itself ({@code @JsonProperty}) are kept, the others are turned from Java's camelCase.
+ * Keys of maps (a record's own fields) are data and stay as they were read.
+ */
 public final class Output {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
 
     private static final ObjectMapper COMPACT = new ObjectMapper();
 

@@ -184,7 +184,7 @@ class CaseUcoExchangeTest {
         JsonNode r = JSON.readTree(ok(args.toArray(String[]::new)).out());
         List<String> cases = new ArrayList<>();
         for (JsonNode h : r.path("cases")) {
-            cases.add(h.path("case").path("agency").asText() + "/" + h.path("case").path("caseNumber").asText());
+            cases.add(h.path("case").path("agency").asText() + "/" + h.path("case").path("case_number").asText());
         }
         return cases;
     }

@@ -133,7 +133,7 @@ class ChatExportImportTest {
         for (JsonNode h : JSON.readTree(r.out()).path("cases")) {
             List<String> roles = new ArrayList<>();
             h.path("roles").forEach(x -> roles.add(x.asText()));
-            hits.add(h.path("case").path("caseNumber").asText() + " " + String.join(",", roles));
+            hits.add(h.path("case").path("case_number").asText() + " " + String.join(",", roles));
         }
         return hits;
     }

@@ -159,7 +159,7 @@ class EmailImportTest {
             List<String> roles = new ArrayList<>();
             hit.get("roles").forEach(r -> roles.add(r.asText()));
             roles.sort(null);
-            out.put(hit.get("case").get("caseNumber").asText(), roles);
+            out.put(hit.get("case").get("case_number").asText(), roles);
         }
         return out;
     }

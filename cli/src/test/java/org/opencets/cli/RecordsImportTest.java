@@ -111,7 +111,7 @@ class RecordsImportTest {
         List<String> cases = new ArrayList<>();
         JsonNode hits = JSON.readTree(r.out()).path("cases");
         for (JsonNode h : hits) {
-            cases.add(h.path("case").path("caseNumber").asText());
+            cases.add(h.path("case").path("case_number").asText());
         }
         return cases;
     }
