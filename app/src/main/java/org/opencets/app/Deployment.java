@@ -66,8 +66,9 @@ public final class Deployment {
     /**
      * Creates a new store: the data directory, the keys, the schema, the first agency and its
      * administrator, and the audit log's first entry, which writes the audit head. Refuses to touch
-     * an existing store. The data directory, when created here, is owner-only (0700), as are the
-     * database file, keys and audit head (0600); a directory that already exists keeps its mode.
+     * an existing store. The data directory, when created here, is owner-only (0700), as is
+     * everything made in it, now and later (files 0600, folders 0700: see {@link OwnerOnlyFiles});
+     * a directory that already exists keeps its mode.
      */
     public static Deployment init(StoreConfig config, String agencyCode, String agencyName, String region,
                                   String adminName) {

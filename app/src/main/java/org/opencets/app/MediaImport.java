@@ -2,7 +2,9 @@ package org.opencets.app;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,7 @@ import org.opencets.media.scan.Manifest;
 import org.opencets.media.scan.MediaScanner;
 import org.opencets.media.scan.ScanOptions;
 import org.opencets.store.evidence.EvidenceStore;
+import org.opencets.store.keys.OwnerOnlyFiles;
 
 /**
  * A folder of seized media as an import: every file is hashed (MD5, SHA-1, SHA-256 in one read),
@@ -56,7 +59,9 @@ final class MediaImport {
         List<String> unreadable = new ArrayList<>();
         long[] files = new long[1];
         KnownHashIndex index = known;
-        try (Writer w = Files.newBufferedWriter(manifest, StandardCharsets.UTF_8)) {
+        // owner-only, like everything in CETS_HOME: it lists the digests and paths of seized files
+        try (Writer w = new BufferedWriter(new OutputStreamWriter(OwnerOnlyFiles.newOutputStream(manifest),
+                StandardCharsets.UTF_8.newEncoder()), 1 << 16)) {
             CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w);
             csv.writeRecord(Manifest.headerWithMatches());
             ScanOptions options = ScanOptions.defaults().withThreads(Runtime.getRuntime().availableProcessors());

@@ -42,6 +42,7 @@ import org.opencets.store.evidence.EvidenceStore;
 import org.opencets.store.ingest.IdentifierRows;
 import org.opencets.store.ingest.Ingest;
 import org.opencets.store.ingest.StoredMention;
+import org.opencets.store.keys.OwnerOnlyFiles;
 
 /**
  * One user's use of the deployment. Every public method checks what the user may do and writes an
@@ -304,7 +305,7 @@ public final class Session {
         }
         Path work;
         try {
-            work = Files.createTempDirectory(d.home(), ".media-import-");
+            work = OwnerOnlyFiles.createTempDirectory(d.home(), ".media-import-");
         } catch (IOException e) {
             throw new StoreException("cannot make a working folder in " + d.home() + ": " + e.getMessage(), e);
         }
@@ -323,7 +324,7 @@ public final class Session {
                 }
                 Files.deleteIfExists(work);
             } catch (IOException ignored) {
-                // a leftover manifest in CETS_HOME holds only digests; the failure reported matters more
+                // a leftover working folder is owner-only and holds only digests; the failure reported matters more
             }
         }
     }

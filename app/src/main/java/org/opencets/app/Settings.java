@@ -2,13 +2,14 @@ package org.opencets.app;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.opencets.core.correlate.ExactCorrelator;
 import org.opencets.store.StoreException;
+import org.opencets.store.keys.OwnerOnlyFiles;
 
 /**
  * The deployment's settings, in {@code CETS_HOME/cets.properties}:
@@ -53,8 +54,11 @@ public record Settings(String defaultUser, int maxCases) {
             p.setProperty("default.user", defaultUser);
         }
         p.setProperty("correlation.max-cases", Integer.toString(maxCases));
-        try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
-            p.store(w, "OpenCETS settings");
+        StringWriter text = new StringWriter();
+        try {
+            p.store(text, "OpenCETS settings");
+            // owner-only (it may name a database), replaced whole and synced: written once, by init
+            OwnerOnlyFiles.replace(f, text.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new StoreException("cannot write " + f + ": " + e.getMessage(), e);
         }

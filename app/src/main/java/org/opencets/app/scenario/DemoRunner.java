@@ -1,6 +1,7 @@
 package org.opencets.app.scenario;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.opencets.app.AlertView;
 import org.opencets.app.Deployment;
 import org.opencets.app.ImportReport;
@@ -21,6 +23,7 @@ import org.opencets.app.Session;
 import org.opencets.core.cases.Role;
 import org.opencets.core.cases.Sharing;
 import org.opencets.store.StoreConfig;
+import org.opencets.store.keys.OwnerOnlyFiles;
 
 /**
  * The demonstration: generates a scenario, creates a fresh embedded store with its agencies (one
@@ -77,7 +80,21 @@ public final class DemoRunner {
         }
         listener.phase("generating");
         Path dir = config.home().resolve(SCENARIO_DIR);
+        // the scenario is generated before init makes the store: make home owner-only here, as init
+        // would, and the scenario's folder too (its files are synthetic, but everything in a store's
+        // home is owner-only, so that a check of the modes need not know which files are demo data)
+        OwnerOnlyFiles.createDirectory(config.home());
+        OwnerOnlyFiles.createDirectories(dir);
         ScenarioGenerator.Result generated = ScenarioGenerator.generate(spec, dir, listener::generated);
+        try (Stream<Path> made = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) made::iterator) {
+                if (Files.isDirectory(p)) {
+                    OwnerOnlyFiles.restrictDirectory(p);
+                } else {
+                    OwnerOnlyFiles.restrictFile(p);
+                }
+            }
+        }
         ScenarioManifest manifest = generated.manifest();
         Truth truth = Truth.read(generated.truthFile());
 

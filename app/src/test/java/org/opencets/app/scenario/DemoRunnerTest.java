@@ -2,6 +2,7 @@ package org.opencets.app.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,10 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencets.app.AlertView;
 import org.opencets.app.Deployment;
+import org.opencets.app.FileModes;
 import org.opencets.app.LinkView;
 import org.opencets.app.LookupResult;
 import org.opencets.app.Session;
 import org.opencets.store.StoreConfig;
+import org.opencets.store.keys.OwnerOnlyFiles;
 
 /**
  * The demonstration end to end at 5,000 records: every planted link is found and nothing else —
@@ -166,6 +169,14 @@ class DemoRunnerTest {
                 assertThat(own || shared).isTrue();
             }
         }
+    }
+
+    /** Regression: the scenario was generated before init, which made home and its folder 0755. */
+    @Test
+    void everythingInTheDemoStoreIsOwnerOnly() throws IOException {
+        assumeTrue(OwnerOnlyFiles.posix(report.home()), "file system without POSIX permissions");
+        assertThat(report.scenario()).startsWith(report.home());
+        assertThat(FileModes.notOwnerOnly(report.home())).isEmpty();
     }
 
     @Test

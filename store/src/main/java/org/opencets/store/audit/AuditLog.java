@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -210,11 +209,11 @@ public final class AuditLog {
                     return;
                 }
             }
-            Path tmp = headFile.resolveSibling(headFile.getFileName() + ".tmp");
-            Files.deleteIfExists(tmp); // left by a crash, perhaps with another mode
-            OwnerOnlyFiles.createFile(tmp);
-            Files.writeString(tmp, entry.seq() + " " + entry.hash() + "\n", StandardCharsets.US_ASCII);
-            Files.move(tmp, headFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            // through audit.head.tmp, synced before and after the move: without the syncs a power cut
+            // can leave an empty head (the move on disk before the content), which every later
+            // verification reports as damaged, or lose the first head init wrote, after which the
+            // store refuses to record successes as if the head had been deleted
+            OwnerOnlyFiles.replace(headFile, (entry.seq() + " " + entry.hash() + "\n").getBytes(StandardCharsets.US_ASCII));
             headWritten = true;
         } catch (IOException | NumberFormatException e) {
             throw new StoreException("cannot write the audit head " + headFile + ": " + e.getMessage(), e);

@@ -22,6 +22,7 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.opencets.store.StoreException;
+import org.opencets.store.keys.OwnerOnlyFiles;
 
 /**
  * Evidence files, kept unchanged and addressed by the SHA-256 of their content, encrypted at rest.
@@ -43,6 +44,8 @@ import org.opencets.store.StoreException;
  * data make a reordered, dropped or truncated chunk fail authentication — the STREAM construction of
  * Hoang, Reyhanitabar, Rogaway and Vizár (2015). The name is the SHA-256 of the original, which
  * {@link #open} recomputes.
+ *
+ * <p>Every folder and file the store makes is owner-only (0700, 0600; see {@link OwnerOnlyFiles}).
  */
 public final class EvidenceStore {
     private static final byte[] MAGIC = "CETSEVD\u0001".getBytes(StandardCharsets.ISO_8859_1);
@@ -85,8 +88,9 @@ public final class EvidenceStore {
 
     /** Copies a file into the store, encrypting it; the same content is kept once. */
     public Stored put(Path file) throws IOException {
-        Files.createDirectories(root);
-        Path tmp = Files.createTempFile(root, "incoming-", ".tmp");
+        // owner-only: the names are SHA-256 digests of seized files, which say what was seized
+        OwnerOnlyFiles.createDirectories(root);
+        Path tmp = OwnerOnlyFiles.createTempFile(root, "incoming-", ".tmp");
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             byte[] prefix = new byte[8];
@@ -118,7 +122,7 @@ public final class EvidenceStore {
             if (Files.exists(target)) {
                 return new Stored(hex, size, true);
             }
-            Files.createDirectories(target.getParent());
+            OwnerOnlyFiles.createDirectories(target.getParent());
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

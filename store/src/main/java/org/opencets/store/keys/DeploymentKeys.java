@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -38,17 +37,19 @@ public record DeploymentKeys(byte[] card, byte[] audit, byte[] evidence) {
     public static DeploymentKeys create(Path home) {
         Path dir = directory(home);
         try {
-            Files.createDirectories(dir);
+            OwnerOnlyFiles.createDirectories(dir);
             OwnerOnlyFiles.restrictDirectory(dir);
             SecureRandom random = new SecureRandom();
             byte[][] keys = new byte[3][32];
             for (int i = 0; i < 3; i++) {
                 random.nextBytes(keys[i]);
-                Path file = dir.resolve(NAMES[i]);
-                OwnerOnlyFiles.createFile(file);
-                Files.write(file, java.util.HexFormat.of().formatHex(keys[i]).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                        StandardOpenOption.TRUNCATE_EXISTING);
+                // forced to disk: a key lost to a power cut after imports had committed would leave
+                // their card hashes unmatched and their evidence unreadable
+                OwnerOnlyFiles.createFile(dir.resolve(NAMES[i]),
+                        java.util.HexFormat.of().formatHex(keys[i]).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             }
+            OwnerOnlyFiles.syncDirectory(dir);
+            OwnerOnlyFiles.syncDirectory(dir.toAbsolutePath().getParent());
             return new DeploymentKeys(keys[0], keys[1], keys[2]);
         } catch (FileAlreadyExistsException e) {
             throw new StoreException("a key already exists at " + e.getFile() + "; refusing to replace it "
