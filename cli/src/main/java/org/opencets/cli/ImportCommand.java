@@ -35,8 +35,8 @@ import picocli.CommandLine.Spec;
         footer = {"  cets import --case 2024-17 --format transactions-csv buyers.csv --json",
                 "  cets import --case 2024-17 --format auto chat.jsonl notes.jsonl",
                 "  cets import --case 2024-17 --format transactions-csv --mapping acquirer.map --skip-bad returns.csv",
-                "  cets import --case 2024-17 /mnt/seized/laptop --known vics.json    # a folder: record files and media",
-                "  cets import --case 2024-17 --format media --known vics.json /mnt/seized/DCIM   # its images and videos only",
+                "  cets import --case 2024-17 --known vics.json /mnt/seized/laptop",
+                "  cets import --case 2024-17 --format media /mnt/seized/DCIM",
                 "  cets formats   # lists the formats"})
 final class ImportCommand implements Callable<Integer> {
     @Spec
