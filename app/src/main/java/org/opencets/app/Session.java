@@ -251,6 +251,9 @@ public final class Session {
         }
     }
 
+    /** How much of a file's start a format is recognised from. */
+    private static final int SNIFF_BYTES = 64 * 1024;
+
     /** How often an import reports progress, in records. */
     public static final int PROGRESS_EVERY = 10_000;
 
@@ -356,12 +359,17 @@ public final class Session {
             java.util.function.Predicate<Path> mediaCandidate = p -> {
                 byte[] head;
                 try (InputStream in = Files.newInputStream(p)) {
-                    head = in.readNBytes(64 * 1024);
+                    // a signature first (the scan reads the picture soon after, from the cache), then
+                    // as much as a reader looks at to recognise its format, as for a file on its own
+                    byte[] start = in.readNBytes(FileKind.HEAD_BYTES);
+                    if (start.length == 0 || FileKind.of(start, start.length).media()) {
+                        return true;
+                    }
+                    byte[] more = in.readNBytes(SNIFF_BYTES - start.length);
+                    head = java.util.Arrays.copyOf(start, start.length + more.length);
+                    System.arraycopy(more, 0, head, start.length, more.length);
                 } catch (IOException e) {
                     return true; // the scan reports why it cannot be read
-                }
-                if (head.length == 0 || FileKind.of(head, head.length).media()) {
-                    return true;
                 }
                 Optional<RecordReader> reader = d.formats().detect(p.getFileName().toString(), head);
                 if (reader.isEmpty()) {
@@ -489,7 +497,7 @@ public final class Session {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             size = Files.size(file);
-            head = in.readNBytes(64 * 1024);
+            head = in.readNBytes(SNIFF_BYTES);
         } catch (IOException e) {
             throw new BadInputException(file.toString(), 0, "cannot read: " + e.getMessage());
         }
