@@ -35,6 +35,7 @@ import org.opencets.formats.read.BadInputException;
 import org.opencets.formats.read.ReadSource;
 import org.opencets.formats.read.RecordReader;
 import org.opencets.formats.read.Redaction;
+import org.opencets.media.scan.FileKind;
 import org.opencets.store.StoreException;
 import org.opencets.store.audit.AuditLog;
 import org.opencets.store.directory.Directory;
@@ -251,6 +252,9 @@ public final class Session {
         }
     }
 
+    /** How much of a file's start a format is recognised from. */
+    private static final int SNIFF_BYTES = 64 * 1024;
+
     /** How often an import reports progress, in records. */
     public static final int PROGRESS_EVERY = 10_000;
 
@@ -282,18 +286,54 @@ public final class Session {
     }
 
     /**
-     * Imports a folder of seized media into a case (see {@link MediaImport}): files hashed, images
-     * PDQ-hashed, cameras read from EXIF, each file kept encrypted in the evidence store, each
-     * file's best match in the given known-hash lists recorded; then the manifest of all that is
-     * imported as evidence, so media records, their identifiers and near-duplicate and device links
-     * are made as for any import. Unreadable files are listed in the report's warnings.
+     * Imports a folder of seized files into a case, each file for what it is. With format
+     * {@code auto}, every file whose record format is recognised (as {@code --format auto} would
+     * recognise it alone) is imported as its own file, with its own report; with {@code media},
+     * such files are skipped. The images and videos go into one media import (see
+     * {@link MediaImport}: hashes, PDQ, cameras, matches in the given known-hash lists). Every other
+     * file is skipped, and every file that cannot be read or is rejected by its format has failed;
+     * both are listed with their reasons. Each import is all or nothing and audited as any import;
+     * the folder as a whole has its own audit entry ({@code import.folder}).
+     *
+     * <p>The folder's content never makes this throw: an empty folder, a folder with nothing to
+     * import, or a file that failed is the report's {@link FolderImportReport#problem() problem}.
+     * It throws for what is wrong before any file is looked at (the user may not write the case,
+     * the folder does not exist, a reader option was given) and when the store fails.
+     *
+     * @param format {@code auto} or {@code media}
      */
-    public ImportReport importMedia(String caseRef, Path folder, List<Path> knownLists, ImportOptions options) {
+    public FolderImportReport importFolder(String caseRef, Path folder, String format, List<Path> knownLists,
+                                           ImportOptions options) {
+        boolean withRecordFiles;
+        if (format.equalsIgnoreCase("auto")) {
+            withRecordFiles = true;
+        } else if (format.equalsIgnoreCase("media")) {
+            withRecordFiles = false;
+        } else {
+            throw new BadInputException(folder.toString(), 0, "is a folder; only --format auto (record files and media) "
+                    + "or --format media (images and videos) imports a folder, not --format " + format);
+        }
         CaseFile c = resolveQuietly(caseRef);
-        return auditedImport(c, folder, options, () -> importFolder(c, folder, knownLists, options));
+        String target = c.qualifiedNumber() + " " + folder.getFileName() + "/";
+        try {
+            d.audit().requireRecordable("import.folder");
+            FolderImportReport r = importFolderChecked(c, folder, withRecordFiles, knownLists, options);
+            d.audit().append(new AuditLog.Event(user.name(), "import.folder", c.id(), target, options.reason(),
+                    r.problem() == null ? "ok" : "error", r.summary()));
+            return r;
+        } catch (AccessDeniedException e) {
+            d.audit().append(new AuditLog.Event(user.name(), "import.folder", c.id(), target, options.reason(), "denied",
+                    e.getMessage()));
+            throw e;
+        } catch (RuntimeException e) {
+            d.audit().append(new AuditLog.Event(user.name(), "import.folder", c.id(), target, options.reason(), "error",
+                    String.valueOf(e.getMessage())));
+            throw e;
+        }
     }
 
-    private ImportReport importFolder(CaseFile c, Path folder, List<Path> knownLists, ImportOptions options) {
+    private FolderImportReport importFolderChecked(CaseFile c, Path folder, boolean withRecordFiles, List<Path> knownLists,
+                                                   ImportOptions options) {
         if (!NeedToKnow.canWrite(user, c)) {
             throw new AccessDeniedException(user.name() + " may not import into case " + c.qualifiedNumber()
                     + " of agency " + c.agency().code());
@@ -303,6 +343,11 @@ public final class Session {
                     ? "not a folder: --format media imports a folder of images (a manifest file is --format media-manifest)"
                     : "no such folder");
         }
+        if (!options.readerOptions().isEmpty()) {
+            throw new BadInputException(folder.toString(), 0, "reader options (" + String.join(", ",
+                    new java.util.TreeSet<>(options.readerOptions().keySet())) + ") are for one file of a known format; "
+                    + "import that file on its own with them");
+        }
         Path work;
         try {
             work = OwnerOnlyFiles.createTempDirectory(d.home(), ".media-import-");
@@ -310,13 +355,81 @@ public final class Session {
             throw new StoreException("cannot make a working folder in " + d.home() + ": " + e.getMessage(), e);
         }
         try {
-            MediaImport.Scanned scanned = MediaImport.scan(folder, knownLists, d.evidence(), work);
-            ImportReport r = importChecked(c, "media-manifest", scanned.manifest(), options);
-            List<String> warnings = new ArrayList<>(scanned.unreadable());
-            warnings.addAll(r.warnings());
-            return new ImportReport(folder.toString(), r.evidenceSha256(), r.size(), "media", r.caseNumber(), r.importedBy(),
-                    r.importedAt(), r.duplicate(), r.records(), r.rejected(), r.identifiers(), r.links(), r.alerts(),
-                    r.becameCommon(), r.rejections(), warnings, r.elapsedMs(), r.correlationMs());
+            List<Path> recordFiles = new ArrayList<>();
+            List<FolderImportReport.Skipped> recordFilesSkipped = new ArrayList<>();
+            java.util.function.Predicate<Path> mediaCandidate = p -> {
+                byte[] head;
+                try (InputStream in = Files.newInputStream(p)) {
+                    // a signature first (the scan reads the picture soon after, from the cache), then
+                    // as much as a reader looks at to recognise its format, as for a file on its own
+                    byte[] start = in.readNBytes(FileKind.HEAD_BYTES);
+                    if (start.length == 0 || FileKind.of(start, start.length).media()) {
+                        return true;
+                    }
+                    byte[] more = in.readNBytes(SNIFF_BYTES - start.length);
+                    head = java.util.Arrays.copyOf(start, start.length + more.length);
+                    System.arraycopy(more, 0, head, start.length, more.length);
+                } catch (IOException e) {
+                    return true; // the scan reports why it cannot be read
+                }
+                Optional<RecordReader> reader = d.formats().detect(p.getFileName().toString(), head);
+                if (reader.isEmpty()) {
+                    return true; // not a record file; may still decode as an image (PPM, say)
+                }
+                if (withRecordFiles) {
+                    recordFiles.add(p);
+                } else {
+                    long size;
+                    try {
+                        size = Files.size(p);
+                    } catch (IOException e) {
+                        size = -1;
+                    }
+                    String f = reader.get().format();
+                    recordFilesSkipped.add(new FolderImportReport.Skipped(MediaImport.shown(p.toString()), size,
+                            "a " + f + " file, not media (import it with --format auto or --format " + f + ")"));
+                }
+                return false;
+            };
+            MediaImport.Scanned scanned = MediaImport.scan(folder, knownLists, d.evidence(), work, mediaCandidate,
+                    withRecordFiles ? "not an image, video or record format" : "not an image or video");
+
+            List<ImportReport> imports = new ArrayList<>();
+            List<FolderImportReport.Failed> failed = new ArrayList<>(scanned.failed());
+            long recordFilesImported = 0;
+            for (Path f : recordFiles) {
+                try {
+                    imports.add(auditedImport(c, f, options, () -> importChecked(c, "auto", f, options)));
+                    recordFilesImported++;
+                } catch (BadInputException e) {
+                    // all or nothing for this file, as for any import; the folder's other files go on
+                    failed.add(new FolderImportReport.Failed(MediaImport.shown(f.toString()), e.line(), e.reason()));
+                }
+            }
+            if (scanned.mediaFiles() > 0) {
+                // the manifest is written here, in UTF-8, by rows that cannot be bad: no encoding, no skipping
+                ImportOptions manifestOptions = new ImportOptions(false, null, Map.of(), options.reason(), options.progress());
+                ImportReport r = auditedImport(c, folder, manifestOptions,
+                        () -> importChecked(c, "media-manifest", scanned.manifest(), manifestOptions));
+                List<String> warnings = new ArrayList<>(scanned.warnings());
+                warnings.addAll(r.warnings());
+                imports.add(new ImportReport(folder.toString(), r.evidenceSha256(), r.size(), "media", r.caseNumber(),
+                        r.importedBy(), r.importedAt(), r.duplicate(), r.records(), r.rejected(), r.identifiers(), r.links(),
+                        r.alerts(), r.becameCommon(), r.rejections(), warnings, r.elapsedMs(), r.correlationMs()));
+            }
+            List<FolderImportReport.Skipped> skipped = new ArrayList<>(scanned.skipped());
+            skipped.addAll(recordFilesSkipped);
+            skipped.sort(java.util.Comparator.comparing(FolderImportReport.Skipped::path));
+            failed.sort(java.util.Comparator.comparing(FolderImportReport.Failed::path));
+            long files = recordFiles.size() + scanned.mediaFiles() + scanned.skipped().size() + scanned.failed().size()
+                    + recordFilesSkipped.size();
+            String problem = folderProblem(folder, withRecordFiles, files, imports, skipped, failed, recordFilesSkipped.size());
+            return new FolderImportReport(folder.toString(), c.qualifiedNumber(), withRecordFiles ? "auto" : "media", files,
+                    recordFilesImported, scanned.mediaFiles(),
+                    imports.stream().mapToLong(ImportReport::records).sum(),
+                    imports.stream().mapToLong(ImportReport::links).sum(),
+                    imports.stream().mapToLong(ImportReport::alerts).sum(),
+                    imports, skipped, failed, problem);
         } finally {
             try (var files = Files.list(work)) {
                 for (Path p : (Iterable<Path>) files::iterator) {
@@ -327,6 +440,27 @@ public final class Session {
                 // a leftover working folder is owner-only and holds only digests; the failure reported matters more
             }
         }
+    }
+
+    private static String folderProblem(Path folder, boolean withRecordFiles, long files, List<ImportReport> imports,
+                                        List<FolderImportReport.Skipped> skipped, List<FolderImportReport.Failed> failed,
+                                        long recordFilesSkipped) {
+        if (files == 0) {
+            return folder + ": the folder is empty (no file in it or in its subfolders); nothing was imported";
+        }
+        if (!failed.isEmpty()) {
+            return folder + ": " + failed.size() + " of its " + FolderImportReport.count(files, "file")
+                    + " could not be imported (each listed with why)"
+                    + (imports.isEmpty() ? "; nothing was imported" : "; the rest were imported or skipped as listed");
+        }
+        if (imports.isEmpty()) {
+            String what = withRecordFiles ? "an image, a video or a file of a record format" : "an image or a video";
+            return folder + ": " + (files == 1 ? "its one file is not " : "none of its " + files + " files is ") + what
+                    + "; nothing was imported"
+                    + (recordFilesSkipped == 0 ? "" : " (" + recordFilesSkipped
+                    + (recordFilesSkipped == 1 ? " is a record file" : " are record files") + ": use --format auto)");
+        }
+        return null;
     }
 
     /**
@@ -364,7 +498,7 @@ public final class Session {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             size = Files.size(file);
-            head = in.readNBytes(64 * 1024);
+            head = in.readNBytes(SNIFF_BYTES);
         } catch (IOException e) {
             throw new BadInputException(file.toString(), 0, "cannot read: " + e.getMessage());
         }

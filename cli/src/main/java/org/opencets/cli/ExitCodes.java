@@ -10,7 +10,11 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** The acting user is not entitled to do this. */
     public static final int DENIED = 3;
-    /** The input file cannot be read as asked; nothing of it was stored. */
+    /**
+     * The input file cannot be read as asked; nothing of it was stored. For a folder: it is empty,
+     * holds nothing to import, or a file in it failed (nothing of that file was stored; the folder's
+     * other files were imported).
+     */
     public static final int BAD_INPUT = 4;
 
     private ExitCodes() {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.opencets.app.FolderImportReport;
 import org.opencets.app.ImportReport;
 import org.opencets.app.Session;
 import picocli.CommandLine.Command;
@@ -20,12 +21,22 @@ import picocli.CommandLine.Spec;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Import evidence files into a case. Each file is kept unchanged (encrypted, by SHA-256), read, "
                 + "its identifiers normalised and correlated with every other case.",
-                "A file is imported whole or not at all: a bad row stops it with file, line and reason, unless --skip-bad."},
+                "A file is imported whole or not at all: a bad row stops it with file, line and reason, unless --skip-bad.",
+                "",
+                "A folder (with its subfolders) is sorted file by file, by content, not by name. With --format auto, each "
+                + "file of a record format (CSV, JSON Lines, chat logs, mail, ...) is imported as its own file with its "
+                + "own report; the images and videos go into one media import (hashes, PDQ, cameras, --known matches). "
+                + "With --format media, only the images and videos are imported. Every other file is skipped and never "
+                + "stored: the screen shows the first " + ImportCommand.SHOWN + " skipped and failed files, --json lists "
+                + "them all with their reasons.",
+                "Exit code 4 when a folder is empty, holds nothing to import, or a file in it failed (the others are "
+                + "still imported)."},
         footerHeading = "%nExamples:%n",
         footer = {"  cets import --case 2024-17 --format transactions-csv buyers.csv --json",
                 "  cets import --case 2024-17 --format auto chat.jsonl notes.jsonl",
                 "  cets import --case 2024-17 --format transactions-csv --mapping acquirer.map --skip-bad returns.csv",
-                "  cets import --case 2024-17 --format media --known vics.json /mnt/seized/DCIM   # a folder of images",
+                "  cets import --case 2024-17 --known vics.json /mnt/seized/laptop",
+                "  cets import --case 2024-17 --format media /mnt/seized/DCIM",
                 "  cets formats   # lists the formats"})
 final class ImportCommand implements Callable<Integer> {
     @Spec
@@ -58,7 +69,7 @@ final class ImportCommand implements Callable<Integer> {
     String dateOrder;
 
     @Option(names = "--known", paramLabel = "LIST",
-            description = "for --format media: a known-hash list (Project VIC JSON, NSRL, md5sum/sha1sum/sha256sum, 'pdq <hex>' "
+            description = "for a folder: a known-hash list (Project VIC JSON, NSRL, md5sum/sha1sum/sha256sum, 'pdq <hex>' "
                     + "lines, CSV); each file's best match is recorded with its category. Repeatable.")
     List<Path> known = new ArrayList<>();
 
@@ -71,7 +82,7 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "no progress line (it is shown only on a terminal anyway)")
     boolean quiet;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "the files to import (for --format media: folders)")
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "the files or folders to import")
     List<Path> files;
 
     @Override
@@ -97,8 +108,9 @@ final class ImportCommand implements Callable<Integer> {
         }
         Session.ImportOptions options = new Session.ImportOptions(skipBad, cs, opts, reason);
         PrintWriter out = spec.commandLine().getOut();
-        List<ImportReport> reports = new ArrayList<>();
+        List<Object> reports = new ArrayList<>();
         boolean showProgress = !quiet && System.console() != null;
+        int code = ExitCodes.OK;
         for (Path f : files) {
             long started = System.nanoTime();
             PrintWriter err = spec.commandLine().getErr();
@@ -107,27 +119,44 @@ final class ImportCommand implements Callable<Integer> {
                 err.printf("\r%s: %,d records, %,.0f records/s   ", f.getFileName(), n, s > 0 ? n / s : 0.0);
                 err.flush();
             });
-            boolean media = format.equalsIgnoreCase("media") || (format.equalsIgnoreCase("auto") && java.nio.file.Files.isDirectory(f));
-            if (!media && java.nio.file.Files.isDirectory(f)) {
-                throw new org.opencets.formats.read.BadInputException(f.toString(), 0,
-                        "is a folder; only --format media (or auto) imports a folder, of images");
+            boolean folder = java.nio.file.Files.isDirectory(f) || format.equalsIgnoreCase("media");
+            Object report;
+            String problem = null;
+            if (folder) {
+                FolderImportReport r = session.importFolder(caseRef, f, format, known, withProgress);
+                report = r;
+                problem = r.problem();
+            } else {
+                report = session.importFile(caseRef, format, f, withProgress);
             }
-            ImportReport r = media ? session.importMedia(caseRef, f, known, withProgress)
-                    : session.importFile(caseRef, format, f, withProgress);
             if (showProgress) {
                 err.print("\r\033[K");
                 err.flush();
             }
-            reports.add(r);
+            reports.add(report);
             if (!user.json) {
-                print(out, r);
+                if (report instanceof FolderImportReport r) {
+                    print(out, r);
+                } else {
+                    print(out, (ImportReport) report);
+                }
+            }
+            if (problem != null) {
+                // the report above (or in --json) names each file; this line says the folder is not done
+                out.flush();
+                err.println("cets: " + Main.shown(problem));
+                code = ExitCodes.BAD_INPUT;
+                break;
             }
         }
         if (user.json) {
             Output.json(out, reports.size() == 1 ? reports.get(0) : reports);
         }
-        return ExitCodes.OK;
+        return code;
     }
+
+    /** How many skipped or failed files, and notes of one import, the screen shows; --json has them all. */
+    static final int SHOWN = 20;
 
     static void print(PrintWriter out, ImportReport r) {
         if (r.duplicate()) {
@@ -138,14 +167,40 @@ final class ImportCommand implements Callable<Integer> {
                 r.file(), r.caseNumber(), r.format(), r.records(), r.rejected(), r.identifiers(), r.links(), r.alerts(),
                 r.elapsedMs());
         out.println("  evidence SHA-256 " + r.evidenceSha256() + " (" + r.size() + " bytes)");
-        for (String w : r.warnings()) {
-            out.println("  note: " + w);
-        }
+        bounded(out, r.warnings(), w -> "  note: " + w, "notes");
         for (String c : r.becameCommon()) {
             out.println("  common now (seen in too many cases; links no more): " + c);
         }
         for (ImportReport.Rejection rej : r.rejections()) {
             out.println("  rejected line " + rej.line() + ": " + rej.reason());
+        }
+    }
+
+    static void print(PrintWriter out, FolderImportReport r) {
+        for (ImportReport i : r.imports()) {
+            print(out, i);
+        }
+        if (r.files() == 0) {
+            return; // the problem line says the folder is empty
+        }
+        out.printf("%s: %s: %s imported, %s in the media import, %,d skipped, %,d failed%n", r.folder(),
+                FolderImportReport.count(r.files(), "file"), FolderImportReport.count(r.recordFiles(), "record file"),
+                FolderImportReport.count(r.mediaFiles(), "file"), r.skipped().size(), r.failed().size());
+        String prefix = r.folder().endsWith(java.io.File.separator) ? r.folder() : r.folder() + java.io.File.separator;
+        java.util.function.UnaryOperator<String> relative = p -> p.startsWith(prefix) ? p.substring(prefix.length()) : p;
+        bounded(out, r.failed(), f -> "  failed " + relative.apply(f.path()) + (f.line() > 0 ? ":" + f.line() : "") + ": "
+                + f.reason(), "failed");
+        bounded(out, r.skipped(), s -> "  skipped " + relative.apply(s.path())
+                + (s.size() > 0 ? String.format(" (%,d bytes)", s.size()) : "") + ": " + s.reason(), "skipped");
+    }
+
+    /** The first {@link #SHOWN} lines, then how many more there are: a folder of 10,000 documents stays readable. */
+    private static <T> void bounded(PrintWriter out, List<T> items, java.util.function.Function<T, String> line, String what) {
+        for (int i = 0; i < Math.min(items.size(), SHOWN); i++) {
+            out.println(line.apply(items.get(i)));
+        }
+        if (items.size() > SHOWN) {
+            out.printf("  … and %,d more %s (all in --json)%n", items.size() - SHOWN, what);
         }
     }
 }

@@ -54,10 +54,14 @@ class MediaImportTest {
 
         CetsRun laptopImport = cets("import", "--case", "C1", "--format", "media", "--known", known.toString(), dir.resolve("laptop").toString(), "--json");
         assertThat(laptopImport.code()).as(laptopImport.err()).isZero();
-        JsonNode report = JSON.readTree(laptopImport.out());
+        JsonNode folder = JSON.readTree(laptopImport.out());
+        assertThat(folder.get("format").asText()).isEqualTo("media");
+        assertThat(folder.get("skipped")).as("the text file is not media").singleElement()
+                .satisfies(s -> assertThat(s.get("path").asText()).endsWith("notes.txt"));
+        JsonNode report = folder.get("imports").get(0);
         assertThat(report.get("format").asText()).isEqualTo("media");
-        assertThat(report.get("records").asInt()).as("four files read, one of them not an image").isEqualTo(4);
-        assertThat(report.get("warnings").toString()).contains("broken.jpg");
+        assertThat(report.get("records").asInt()).as("three pictures, one of them broken but a JPEG all the same").isEqualTo(3);
+        assertThat(report.get("warnings").toString()).contains("broken.jpg").doesNotContain("notes.txt");
 
         CetsRun found = cets("lookup", "md5:" + md5, "--json");
         assertThat(found.code()).isZero();
@@ -65,7 +69,7 @@ class MediaImportTest {
 
         CetsRun phoneImport = cets("import", "--case", "C2", "--format", "auto", dir.resolve("phone").toString(), "--json", "--as", "bob");
         assertThat(phoneImport.code()).as(phoneImport.err()).isZero();
-        JsonNode phoneReport = JSON.readTree(phoneImport.out());
+        JsonNode phoneReport = JSON.readTree(phoneImport.out()).get("imports").get(0);
         assertThat(phoneReport.get("links").asInt()).as("the blurred copy is near the original").isGreaterThanOrEqualTo(1);
 
         JsonNode links = JSON.readTree(cets("links", "--case", "C1", "--json").out());

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.opencets.media.exif.CameraFacts;
 import org.opencets.media.exif.ExifReader;
 import org.opencets.media.hash.FileDigests;
@@ -33,7 +34,11 @@ import org.opencets.media.pdq.PdqResult;
  * walked depth-first, entries sorted by name), whatever the number of worker threads: at most a
  * few files per thread are in flight, so memory stays flat however many files there are. A file
  * that cannot be read or decoded yields a {@link MediaFile} with its reason and never stops the
- * run. Symbolic links are not followed.
+ * run. Symbolic links are not followed; a link, device, pipe or socket below a root is reported as
+ * such (a {@link MediaFile} without digests), never passed over in silence.
+ *
+ * <p>Videos (by their signature, {@link FileKind}) are hashed as a stream and not decoded: there is
+ * no video PDQ, and reading a film whole into memory to find that out would be waste.
  */
 public final class MediaScanner {
     private final ScanOptions options;
@@ -52,6 +57,20 @@ public final class MediaScanner {
      * @throws InterruptedException if the calling thread is interrupted; workers are stopped
      */
     public ScanSummary scan(List<Path> roots, Consumer<? super MediaFile> sink) throws InterruptedException {
+        return scan(roots, p -> true, sink);
+    }
+
+    /**
+     * Scans files and folders (recursively), handing each result to {@code sink} in walk order; a
+     * regular file for which {@code include} is false is left alone (not read, no result).
+     * {@code include} is called on the calling thread, in walk order, a few files ahead of
+     * {@code sink}.
+     *
+     * @throws InterruptedException if the calling thread is interrupted; workers are stopped
+     */
+    public ScanSummary scan(List<Path> roots, Predicate<? super Path> include, Consumer<? super MediaFile> sink)
+            throws InterruptedException {
+        Objects.requireNonNull(include, "include");
         long start = System.nanoTime();
         long[] counts = new long[4];
         Consumer<MediaFile> counting = f -> {
@@ -68,7 +87,7 @@ public final class MediaScanner {
             sink.accept(f);
         };
         if (options.threads() == 1) {
-            walk(roots, p -> counting.accept(p.file != null ? scanFile(p.file) : p.failure));
+            walk(roots, include, p -> counting.accept(p.file != null ? scanFile(p.file) : p.failure));
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
                 Thread t = new Thread(r, "media-scan");
@@ -79,7 +98,7 @@ public final class MediaScanner {
                 Deque<Future<MediaFile>> window = new ArrayDeque<>();
                 int maxInFlight = options.threads() * 3;
                 InterruptedException[] interrupted = new InterruptedException[1];
-                walk(roots, p -> {
+                walk(roots, include, p -> {
                     if (interrupted[0] != null) {
                         return;
                     }
@@ -120,13 +139,13 @@ public final class MediaScanner {
     private record Walked(Path file, MediaFile failure) {
     }
 
-    private static void walk(List<Path> roots, Consumer<Walked> visit) {
+    private static void walk(List<Path> roots, Predicate<? super Path> include, Consumer<Walked> visit) {
         for (Path root : roots) {
-            walk(root, visit, true);
+            walk(root, include, visit, true);
         }
     }
 
-    private static void walk(Path path, Consumer<Walked> visit, boolean isRoot) {
+    private static void walk(Path path, Predicate<? super Path> include, Consumer<Walked> visit, boolean isRoot) {
         if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) || (isRoot && Files.isDirectory(path))) {
             List<Path> children = new ArrayList<>();
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(path)) {
@@ -139,15 +158,26 @@ public final class MediaScanner {
             }
             children.sort(null);
             for (Path c : children) {
-                walk(c, visit, false);
+                walk(c, include, visit, false);
             }
         } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) || (isRoot && Files.isRegularFile(path))) {
-            visit.accept(new Walked(path, null));
+            if (include.test(path)) {
+                visit.accept(new Walked(path, null));
+            }
         } else if (isRoot && !Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             visit.accept(new Walked(null, MediaFile.unreadable(path, "no such file or folder")));
+        } else if (Files.isSymbolicLink(path)) {
+            // followed, a link on a mounted seized disk could lead out of it, or round in a loop
+            visit.accept(new Walked(null, MediaFile.unreadable(path, NOT_FOLLOWED)));
+        } else {
+            visit.accept(new Walked(null, MediaFile.unreadable(path, NOT_A_FILE)));
         }
-        // other entries (links below a root, devices, sockets) are skipped
     }
+
+    /** The reason given for a symbolic link below a root. */
+    public static final String NOT_FOLLOWED = "symbolic link, not followed";
+    /** The reason given for a device, pipe or socket below a root. */
+    public static final String NOT_A_FILE = "not a regular file (a device, pipe or socket)";
 
     /** Scans one file on the calling thread. Never throws for a bad file: the reason is in the result. */
     public MediaFile scanFile(Path file) {
@@ -160,43 +190,50 @@ public final class MediaScanner {
             return MediaFile.unreadable(file, "cannot read file: " + ImageDecoder.describe(e));
         }
         TripleDigest digest = DIGESTS.get();
-        if (size > options.maxDecodeBytes()) {
-            try (InputStream in = Files.newInputStream(file)) {
-                long n = digest.update(in);
-                return new MediaFile(file, n, digest.finish(), null, 0, 0, CameraFacts.NONE,
-                        "not decoded: " + n + " bytes is over the " + options.maxDecodeBytes() + "-byte decode limit");
-            } catch (IOException | SecurityException e) {
-                digest.finish();
-                return MediaFile.unreadable(file, "cannot read file: " + ImageDecoder.describe(e));
-            }
-        }
         byte[] data;
-        try {
-            data = Files.readAllBytes(file);
+        FileKind kind;
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(FileKind.HEAD_BYTES);
+            kind = FileKind.of(head, head.length);
+            boolean video = kind.family() == FileKind.Family.VIDEO;
+            if (video || size > options.maxDecodeBytes()) {
+                digest.update(head, 0, head.length);
+                long n = head.length + digest.update(in);
+                return new MediaFile(file, n, digest.finish(), null, 0, 0, CameraFacts.NONE, kind, video ? null
+                        : "not decoded: " + n + " bytes is over the " + options.maxDecodeBytes() + "-byte decode limit");
+            }
+            byte[] rest = in.readAllBytes();
+            if (rest.length == 0) {
+                data = head;
+            } else {
+                data = java.util.Arrays.copyOf(head, head.length + rest.length);
+                System.arraycopy(rest, 0, data, head.length, rest.length);
+            }
         } catch (IOException | SecurityException | OutOfMemoryError e) {
+            digest.finish(); // leave the thread's digest clean for its next file
             return MediaFile.unreadable(file, "cannot read file: " + ImageDecoder.describe(e));
         }
         digest.update(data, 0, data.length);
         FileDigests digests = digest.finish();
         if (data.length == 0) {
-            return new MediaFile(file, 0, digests, null, 0, 0, CameraFacts.NONE, "empty file");
+            return new MediaFile(file, 0, digests, null, 0, 0, CameraFacts.NONE, kind, "empty file");
         }
         CameraFacts camera = ExifReader.read(data, 0, data.length);
         ImageDecoder.Decoded decoded;
         try {
             decoded = ImageDecoder.decode(data, data.length, options.minDecodedSide());
         } catch (ImageDecoder.DecodeException e) {
-            return new MediaFile(file, data.length, digests, null, 0, 0, camera, e.getMessage());
+            return new MediaFile(file, data.length, digests, null, 0, 0, camera, kind, e.getMessage());
         } catch (RuntimeException | OutOfMemoryError e) {
-            return new MediaFile(file, data.length, digests, null, 0, 0, camera, "decoder failed: " + ImageDecoder.describe(e));
+            return new MediaFile(file, data.length, digests, null, 0, 0, camera, kind, "decoder failed: " + ImageDecoder.describe(e));
         }
         data = null; // let the compressed bytes go before the float buffers grow
         try {
             int orientation = options.applyExifOrientation() ? camera.orientation() : 1;
             PdqResult pdq = HASHERS.get().hash(decoded.image(), orientation);
-            return new MediaFile(file, size, digests, pdq, decoded.width(), decoded.height(), camera, null);
+            return new MediaFile(file, size, digests, pdq, decoded.width(), decoded.height(), camera, kind, null);
         } catch (RuntimeException | OutOfMemoryError e) {
-            return new MediaFile(file, size, digests, null, decoded.width(), decoded.height(), camera,
+            return new MediaFile(file, size, digests, null, decoded.width(), decoded.height(), camera, kind,
                     "hashing failed: " + ImageDecoder.describe(e));
         }
     }

@@ -127,6 +127,48 @@ class MediaScannerTest {
     }
 
     @Test
+    void aVideoIsHashedWithoutADecodeAndWithoutAnError() throws Exception {
+        byte[] mp4 = new byte[50_000];
+        new java.util.Random(3).nextBytes(mp4);
+        byte[] box = {0, 0, 0, 32, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm'};
+        System.arraycopy(box, 0, mp4, 0, box.length);
+        Path f = dir.resolve("VID_0001.mp4");
+        Files.write(f, mp4);
+        MediaFile m = new MediaScanner(ScanOptions.defaults()).scanFile(f);
+        assertThat(m.kind().family()).isEqualTo(FileKind.Family.VIDEO);
+        assertThat(m.decoded()).isFalse();
+        assertThat(m.media()).isTrue();
+        assertThat(m.error()).isNull();
+        assertThat(m.size()).isEqualTo(50_000);
+        assertThat(m.digests().sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(mp4)));
+    }
+
+    @Test
+    void filesLeftOutByTheFilterAreNotReadAndLinksAreReportedNotFollowed() throws Exception {
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Files.writeString(outside.resolve("secret.txt"), "outside the seized folder");
+        Path seized = Files.createDirectories(dir.resolve("seized"));
+        Files.write(seized.resolve("a.png"), DrawnImages.encode(DrawnImages.shapes(1, 64, 64), "png"));
+        Files.writeString(seized.resolve("b.csv"), "id,amount\n1,2\n");
+        try {
+            Files.createSymbolicLink(seized.resolve("c-link"), outside);
+        } catch (UnsupportedOperationException | IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no symbolic links here: " + e.getMessage());
+        }
+        List<Path> asked = new ArrayList<>();
+        List<MediaFile> out = new ArrayList<>();
+        new MediaScanner(ScanOptions.defaults().withThreads(2)).scan(List.of(seized), p -> {
+            asked.add(p);
+            return !p.toString().endsWith(".csv");
+        }, out::add);
+        assertThat(asked).extracting(p -> p.getFileName().toString()).containsExactly("a.png", "b.csv");
+        assertThat(out).extracting(f -> f.path().getFileName().toString()).containsExactly("a.png", "c-link");
+        assertThat(out.get(0).decoded()).isTrue();
+        assertThat(out.get(1).readable()).isFalse();
+        assertThat(out.get(1).error()).isEqualTo(MediaScanner.NOT_FOLLOWED);
+    }
+
+    @Test
     void hexOfDigestsIsLowerCase() throws Exception {
         Path f = dir.resolve("x.bin");
         byte[] data = new byte[100_000];
