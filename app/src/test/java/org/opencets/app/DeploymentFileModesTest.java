@@ -101,7 +101,7 @@ class DeploymentFileModesTest {
         // while the manifest is imported, the media import's working folder and manifest are in home
         List<Map<String, String>> duringImport = new ArrayList<>();
         List<List<String>> namesDuringImport = new ArrayList<>();
-        ImportReport media = alice.importMedia("C1", dir.resolve("laptop"), List.of(),
+        FolderImportReport media = alice.importFolder("C1", dir.resolve("laptop"), "media", List.of(),
                 Session.ImportOptions.defaults().withProgress(n -> {
                     duringImport.add(notOwnerOnly(home));
                     try {
