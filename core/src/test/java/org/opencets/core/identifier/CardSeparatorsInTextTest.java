@@ -37,7 +37,7 @@ class CardSeparatorsInTextTest {
 
     /** The separators people put between card digit groups, beyond a single space or dash. */
     static final List<String> SEPARATORS = List.of(".", "  ", "   ", "\t", " \t ", "_", "/", "\u00A0", "\u202F", "\u2013", "\u2014",
-            " - ", " . ", " / ");
+            " - ", " . ", " / ", " \u2013 ");
 
     static String written(String number, String separator) {
         int[] groups = switch (number.length()) {
@@ -141,6 +141,9 @@ class CardSeparatorsInTextTest {
                 .containsExactly(Contexts.HASHER.hash(SIXTEEN), Contexts.HASHER.hash(FIFTEEN));
         assertThat(text.substring(found.get(0).start(), found.get(0).end())).isEqualTo(written(SIXTEEN, "."));
         assertThat(text.substring(found.get(1).start(), found.get(1).end())).isEqualTo(written(FIFTEEN, "  "));
+        String after = "from 81.2.69.160 " + written(SIXTEEN, ".") + " and 2024.01.15 " + written(THIRTEEN, "_");
+        assertThat(TextExtractor.extract(after, Contexts.GB)).extracting(f -> f.identifier().key())
+                .containsExactly("ip:81.2.69.160", "card:" + Contexts.HASHER.hash(SIXTEEN), "card:" + Contexts.HASHER.hash(THIRTEEN));
         // An ungrouped number followed by cents is the number alone, as before.
         assertThat(TextExtractor.redactCards("amount " + SIXTEEN + ".00")).isEqualTo("amount " + mask(SIXTEEN) + ".00");
     }
