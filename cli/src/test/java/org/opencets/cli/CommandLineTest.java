@@ -108,6 +108,33 @@ class CommandLineTest {
     }
 
     @Test
+    void aCardWrittenWithDotsOrTabsIsFoundMaskedAndLinkedAndNeverPrinted() throws Exception {
+        String body = "455600007654321";
+        String card = body + org.apache.commons.validator.routines.checkdigit.LuhnCheckDigit.LUHN_CHECK_DIGIT.calculate(body);
+        String masked = card.substring(0, 8) + "…" + card.substring(12);
+        String dotted = String.join(".", card.substring(0, 4), card.substring(4, 8), card.substring(8, 12), card.substring(12));
+        String tabbed = dotted.replace(".", "\\t"); // a JSON escape: the message text holds tabs
+        assertThat(cets("init", "--agency", "TPS", "--admin", "alice").code()).isZero();
+        assertThat(cets("case", "create", "C1", "--agency", "TPS", "--title", "t").code()).isZero();
+        Path msg = dir.resolve("m.jsonl");
+        Files.writeString(msg, "{\"kind\":\"message\",\"platform\":\"irc\",\"from\":\"x\",\"text\":\"paid with " + dotted + " ok\"}\n"
+                + "{\"kind\":\"message\",\"platform\":\"irc\",\"from\":\"y\",\"text\":\"card " + tabbed + "!\"}\n");
+        CetsRun imported = cets("import", "--case", "C1", msg.toString());
+        assertThat(imported.code()).as(imported.err()).isZero();
+
+        CetsRun records = cets("records", "--case", "C1");
+        CetsRun lookup = cets("lookup", String.join("-", card.substring(0, 4), card.substring(4, 8), card.substring(8, 12), card.substring(12)));
+        assertThat(records.out()).contains("paid with " + masked + " ok").contains("card " + masked + "!");
+        assertThat(lookup.out()).contains("seen in 1 case").contains("2 mention(s)");
+        CetsRun unknown = cets("case", "show", dotted);
+        CetsRun debug = cets("case", "show", dotted.replace('.', '_'), "--debug");
+        assertThat(unknown.code()).isNotZero();
+        assertThat(unknown.err()).contains(masked);
+        String printed = records.out() + lookup.out() + unknown.err() + debug.err() + imported.out() + imported.err();
+        assertThat(printed.replaceAll("(?<=\\d)[\\s._/-]+(?=\\d)", "")).doesNotContain(card);
+    }
+
+    @Test
     void theWholeFlowThroughTheCommandLine() throws Exception {
         assertThat(cets("init", "--agency", "TPS", "--name", "Toronto Police", "--region", "CA", "--admin", "alice").code()).isZero();
         assertThat(Files.getPosixFilePermissions(dir.resolve("home/keys/card.key")))

@@ -101,10 +101,22 @@ final class CardNumbers {
 
     /** The text with every card number {@link #find} finds replaced by its masked display form. */
     static String redact(String text) {
+        return redact(text, false);
+    }
+
+    /**
+     * {@link #redact}, but taking digit groups of any size joined by any separators as one number: for
+     * an e-mail local part, which holds no amounts, dates or versions, and whose dots Gmail ignores.
+     */
+    static String redactAnyGrouping(String text) {
+        return redact(text, true);
+    }
+
+    private static String redact(String text, boolean anyGrouping) {
         if (!mayHoldInText(text)) {
             return text; // most fields and messages: no run of digits long enough to search
         }
-        List<Span> spans = find(text, null);
+        List<Span> spans = find(text, null, anyGrouping);
         if (spans.isEmpty()) {
             return text;
         }
@@ -132,62 +144,166 @@ final class CardNumbers {
     }
 
     /**
-     * Finds Luhn-valid card numbers in text: 13 to 19 digits, optionally grouped by single spaces or
-     * dashes. A run of digit groups is taken whole when it is a card; otherwise the longest card made
-     * of consecutive whole groups, scanning left to right, so {@code 4111 1111 1111 1111 12/25} yields
-     * the card without the expiry month. An ungrouped run of digits is never cut.
+     * Finds Luhn-valid card numbers of 13 to 19 digits in text, written whole or in groups.
+     *
+     * <p>Spellings. Between two digit groups stands a <em>gap</em>: white space (spaces, tabs, no-break
+     * and other Unicode spaces; not line breaks), one mark of {@code - . _ /} or a typographic dash
+     * (U+2010 to U+2015, U+2212), or one such mark with white space around it. A card is
+     * <ul>
+     *   <li>an ungrouped run of digits, or</li>
+     *   <li>groups of any size joined by single spaces or dashes, mixed (the spelling known before
+     *       dots were; kept as it was), or</li>
+     *   <li>three or more groups of 3 to 6 digits joined by gaps of one kind: all white space, or all
+     *       with the same mark ({@code 4556.7375.8689.9855}, {@code 4556  7375  8689  9855},
+     *       {@code 4556 / 7375 / 8689 / 9855}).</li>
+     * </ul>
+     *
+     * <p>Design note. The last rule is strict because the same marks join other numbers: an IPv4
+     * address has groups of 1 to 3 digits and never more than 12 digits; dates, times, versions
+     * ({@code 120.0.6099.109}) and phone numbers written with dots have groups of one or two digits; an
+     * amount ({@code 12345678901.25}) has two groups. A tenth of such numbers pass the Luhn check by
+     * chance, so the shape, not the check digit, must tell them apart. Gaps of one kind keep an address
+     * or date from joining a card written next to it with another separator.
+     *
+     * <p>Digit groups joined by gaps form a run. A run is taken whole when it is a card; otherwise,
+     * scanning left to right, the longest card of consecutive whole groups that is one of the spellings
+     * above, so {@code 4111 1111 1111 1111 12/25} yields the card without the expiry date. An ungrouped
+     * run of digits is never cut. A run of groups with a card inside it and more digits joined on
+     * either side may yield a card of the wrong groups (a tenth of the time, by the Luhn check); the
+     * digits are then masked all the same, but the hash is not the card's.
      *
      * @param hasher when not null, each span carries the keyed hash of its number
      */
     static List<Span> find(CharSequence text, CardHasher hasher) {
+        return find(text, hasher, false);
+    }
+
+    private static List<Span> find(CharSequence text, CardHasher hasher, boolean anyGrouping) {
         List<Span> out = new ArrayList<>();
         int n = text.length();
-        char[] digits = new char[64];
+        char[] digits = new char[MAX_DIGITS];
+        Run run = null;
         int i = 0;
         while (i < n) {
             if (!isDigit(text.charAt(i)) || (i > 0 && isDigit(text.charAt(i - 1)))) {
                 i++;
                 continue;
             }
-            // A run: groups of digits joined by a single space or dash.
-            List<int[]> groups = new ArrayList<>(); // {start, end} of each group
+            if (run == null) {
+                run = new Run();
+            }
+            run.size = 0;
             int j = i;
+            char kind = 0;
+            boolean single = false;
             while (true) {
                 int g = j;
                 while (j < n && isDigit(text.charAt(j))) {
                     j++;
                 }
-                groups.add(new int[] {g, j});
-                if (j + 1 < n && (text.charAt(j) == ' ' || text.charAt(j) == '-') && isDigit(text.charAt(j + 1))) {
-                    j++;
-                } else {
+                run.add(g, j, kind, single);
+                // A gap: white space, one mark, or one mark with white space around it; then a digit.
+                int k = j;
+                while (k < n && isSpace(text.charAt(k))) {
+                    k++;
+                }
+                kind = ' ';
+                if (k < n && isMark(text.charAt(k))) {
+                    kind = mark(text.charAt(k));
+                    k++;
+                    while (k < n && isSpace(text.charAt(k))) {
+                        k++;
+                    }
+                }
+                if (k == j || k >= n || !isDigit(text.charAt(k))) {
                     break;
                 }
+                single = k == j + 1 && (text.charAt(j) == ' ' || text.charAt(j) == '-');
+                j = k;
             }
-            scanRun(text, groups, digits, hasher, out);
+            scanRun(text, run, digits, hasher, anyGrouping, out);
             i = j;
         }
         Arrays.fill(digits, '\0');
         return out;
     }
 
-    private static void scanRun(CharSequence text, List<int[]> groups, char[] buf, CardHasher hasher, List<Span> out) {
+    /**
+     * The digit groups of one run, in primitive arrays reused from run to run: where each starts and
+     * ends, and the gap before it (its kind: {@code ' '} for white space, else its mark; whether it is
+     * a single space or dash).
+     */
+    private static final class Run {
+        int[] start = new int[8];
+        int[] end = new int[8];
+        char[] gapKind = new char[8];
+        boolean[] singleGap = new boolean[8];
+        int size;
+
+        void add(int from, int to, char kind, boolean single) {
+            if (size == start.length) {
+                start = Arrays.copyOf(start, size * 2);
+                end = Arrays.copyOf(end, size * 2);
+                gapKind = Arrays.copyOf(gapKind, size * 2);
+                singleGap = Arrays.copyOf(singleGap, size * 2);
+            }
+            start[size] = from;
+            end[size] = to;
+            gapKind[size] = kind;
+            singleGap[size] = single;
+            size++;
+        }
+
+        int length(int g) {
+            return end[g] - start[g];
+        }
+
+        /** Whether groups [first, last] are written as a card is (see {@link CardNumbers#find}). */
+        boolean cardSpelling(int first, int last) {
+            if (first == last) {
+                return true;
+            }
+            boolean singles = true;
+            for (int k = first + 1; k <= last && singles; k++) {
+                singles = singleGap[k];
+            }
+            if (singles) {
+                return true;
+            }
+            if (last - first < 2) {
+                return false;
+            }
+            char kind = gapKind[first + 1];
+            for (int k = first; k <= last; k++) {
+                int len = length(k);
+                if (len < 3 || len > 6 || k > first && gapKind[k] != kind) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private static void scanRun(CharSequence text, Run run, char[] buf, CardHasher hasher, boolean anyGrouping, List<Span> out) {
         int g = 0;
-        while (g < groups.size()) {
+        while (g < run.size) {
             int found = -1;
             // Longest card starting at group g. A single ungrouped run is either whole or nothing.
             // Every group holds a digit, so a card spans at most MAX_DIGITS groups.
             int maxLast = g;
-            int digitsSoFar = groups.get(g)[1] - groups.get(g)[0];
-            while (maxLast + 1 < groups.size() && digitsSoFar <= MAX_DIGITS) {
+            int digitsSoFar = run.length(g);
+            while (maxLast + 1 < run.size && digitsSoFar <= MAX_DIGITS) {
                 maxLast++;
-                digitsSoFar += groups.get(maxLast)[1] - groups.get(maxLast)[0];
+                digitsSoFar += run.length(maxLast);
             }
             for (int last = maxLast; last >= g; last--) {
-                int count = collect(text, groups, g, last, buf);
+                if (!anyGrouping && !run.cardSpelling(g, last)) {
+                    continue;
+                }
+                int count = collect(text, run, g, last, buf);
                 if (count >= MIN_DIGITS_IN_TEXT && count <= MAX_DIGITS && luhn(buf, 0, count)) {
                     String hash = hasher == null ? null : hasher.hash(CharBuffer.wrap(buf, 0, count));
-                    out.add(new Span(groups.get(g)[0], groups.get(last)[1], mask(buf, 0, count), hash));
+                    out.add(new Span(run.start[g], run.end[last], mask(buf, 0, count), hash));
                     found = last;
                     break;
                 }
@@ -197,11 +313,10 @@ final class CardNumbers {
     }
 
     /** Copies the digits of groups [first, last] into buf; returns their count, or -1 when too many. */
-    private static int collect(CharSequence text, List<int[]> groups, int first, int last, char[] buf) {
+    private static int collect(CharSequence text, Run run, int first, int last, char[] buf) {
         int count = 0;
         for (int k = first; k <= last; k++) {
-            int[] gr = groups.get(k);
-            for (int p = gr[0]; p < gr[1]; p++) {
+            for (int p = run.start[k]; p < run.end[k]; p++) {
                 if (count == MAX_DIGITS) {
                     return -1;
                 }
@@ -223,9 +338,11 @@ final class CardNumbers {
     }
 
     /**
-     * Whether the text has a run of at least {@value #MIN_DIGITS_IN_TEXT} digits, grouped by single
-     * spaces or dashes: {@link #find} finds cards only within such runs, so text without one (a date,
-     * an amount, an already masked number) needs no search.
+     * Whether the text has a run of at least {@value #MIN_DIGITS_IN_TEXT} digits with nothing but
+     * {@linkplain #isSeparator separators} between them: {@link #find} finds cards only within such
+     * runs, so text without one (a date, an amount, an already masked number) needs no search. One
+     * pass, no allocation; it counts a run through any separators, more than a gap allows, which only
+     * lets some text through to a search that finds nothing.
      */
     static boolean mayHoldInText(CharSequence s) {
         int run = 0;
@@ -236,11 +353,30 @@ final class CardNumbers {
                 if (++run >= MIN_DIGITS_IN_TEXT) {
                     return true;
                 }
-            } else if (!(run > 0 && (c == ' ' || c == '-') && i + 1 < n && isDigit(s.charAt(i + 1)))) {
+            } else if (run > 0 && !isSeparator(c)) {
                 run = 0;
             }
         }
         return false;
+    }
+
+    /** A character that may stand between the digit groups of a card: white space or a mark (see {@link #find}). */
+    static boolean isSeparator(char c) {
+        return isSpace(c) || isMark(c);
+    }
+
+    /** A tab or a Unicode space separator (space, no-break space, thin and figure spaces, …); not a line break. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c >= 0x80 && Character.getType(c) == Character.SPACE_SEPARATOR;
+    }
+
+    private static boolean isMark(char c) {
+        return c == '-' || c == '.' || c == '_' || c == '/' || c >= '\u2010' && c <= '\u2015' || c == '\u2212';
+    }
+
+    /** The kind of a mark: every dash is {@code -}. */
+    private static char mark(char c) {
+        return c >= '\u2010' && c <= '\u2015' || c == '\u2212' ? '-' : c;
     }
 
     private static boolean isDigit(char c) {

@@ -80,9 +80,10 @@ final class EmailNormaliser {
         if (at == 0) {
             throw new InvalidIdentifierException(IdentifierType.EMAIL, "e-mail address " + Quoted.of(s) + " has nothing before '@'");
         }
-        // A card number used as a local part never reaches the store: it is replaced by its mask.
+        // A card number used as a local part never reaches the store: it is replaced by its mask, however
+        // its digits are grouped (a local part holds no amounts or dates, and Gmail ignores its dots).
         String lowerLocal = s.substring(0, at).toLowerCase(Locale.ROOT);
-        String local = fast && !RecentResults.mayHoldCard(lowerLocal) ? lowerLocal : CardNumbers.redact(lowerLocal);
+        String local = fast && !RecentResults.mayHoldCard(lowerLocal) ? lowerLocal : CardNumbers.redactAnyGrouping(lowerLocal);
         String domainRaw = s.substring(at + 1);
         String domain;
         if (domainRaw.startsWith("[") && domainRaw.endsWith("]")) {
@@ -144,7 +145,7 @@ final class EmailNormaliser {
         if (domain.equals("gmail.com") || domain.equals("googlemail.com")) {
             String noDots = local.replace(".", "");
             if (!noDots.isEmpty()) {
-                local = noDots;
+                local = CardNumbers.redactAnyGrouping(noDots); // digits the dots kept apart may now be a card
             }
             domain = "gmail.com";
         }

@@ -1,9 +1,10 @@
 package org.opencets.core.identifier;
 
 /**
- * Echoes a rejected value in an error message safely: any run of 12 or more digits (spaces, dashes
- * and dots between them allowed) could be a card number, so it is replaced by its length alone, and
- * long values are cut. Every normaliser that quotes its input goes through here.
+ * Echoes a rejected value in an error message safely: any run of 12 or more digits (with any of the
+ * separators a card may be written with between them: white space, dashes, dots, underscores,
+ * slashes) could be a card number, so it is replaced by its length alone, and long values are cut.
+ * Every normaliser that quotes its input goes through here.
  */
 final class Quoted {
     private static final int MAX = 80;
@@ -19,7 +20,7 @@ final class Quoted {
         return "'" + (s.length() > MAX ? s.substring(0, MAX) + "…" : s) + "'";
     }
 
-    /** The text with every run of 12 or more digits (single spaces, dashes or dots between them) replaced by its length. */
+    /** The text with every run of 12 or more digits (any {@linkplain CardNumbers#isSeparator separators} between them) replaced by its length. */
     static String maskDigitRuns(String raw) {
         if (raw == null) {
             return null;
@@ -37,11 +38,17 @@ final class Quoted {
                     char d = raw.charAt(j);
                     if (isDigit(d)) {
                         digits++;
-                        lastDigitEnd = j + 1;
-                    } else if (!(d == ' ' || d == '-' || d == '.') || j + 1 >= n || !isDigit(raw.charAt(j + 1))) {
+                        lastDigitEnd = ++j;
+                        continue;
+                    }
+                    int k = j;
+                    while (k < n && CardNumbers.isSeparator(raw.charAt(k))) {
+                        k++;
+                    }
+                    if (k == j || k >= n || !isDigit(raw.charAt(k))) {
                         break;
                     }
-                    j++;
+                    j = k;
                 }
                 if (digits >= 12) {
                     out.append('[').append(digits).append(" digits]");

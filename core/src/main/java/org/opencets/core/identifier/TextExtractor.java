@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
  * not part of the URL); IPv4 literals standing alone (not a part of a longer dotted number such as
  * {@code 1.2.3.4.5}; three-part versions like {@code 1.2.3} never match); IPv6 literals with at least
  * two non-zero-length groups; phone numbers as libphonenumber's {@code findNumbers} finds them with
- * the context's default region and {@link Leniency#VALID}; card numbers (13 to 19 digits, optionally
- * grouped by single spaces or dashes) that pass the Luhn check. Every candidate must also normalise
- * (see {@link Identifiers#normalise}); one that does not is skipped.
+ * the context's default region and {@link Leniency#VALID}; card numbers (13 to 19 digits, whole or
+ * grouped: by single spaces or dashes, or in three or more groups of 3 to 6 digits by dots, white space,
+ * underscores, slashes or dashes; see {@link CardNumbers#find}) that pass the Luhn check. Every candidate
+ * must also normalise (see {@link Identifiers#normalise}); one that does not is skipped.
  *
  * <p>Overlaps. Matches never overlap. A card always wins, so a card number can never travel inside
  * an e-mail, URL or phone identifier; among the others the longer match wins (an e-mail over the
@@ -53,12 +54,14 @@ public final class TextExtractor {
     private static List<Found> extract(String text, IdentifierContext ctx, Shape shape) {
         Objects.requireNonNull(ctx, "ctx");
         List<Found> cards = new ArrayList<>();
-        for (CardNumbers.Span s : CardNumbers.find(text, ctx.cardHasher())) {
-            cards.add(new Found(s.identifier(), s.start(), s.end(), s.masked()));
+        if (shape.digits >= CardNumbers.MIN_DIGITS_IN_TEXT) {
+            for (CardNumbers.Span s : CardNumbers.find(text, ctx.cardHasher())) {
+                cards.add(new Found(s.identifier(), s.start(), s.end(), s.masked()));
+            }
         }
         List<Found> others = new ArrayList<>();
         // Cheap tests that rule a pattern out before running it: most chat lines hold no '@', no
-        // "://" or "www.", fewer than three dots and fewer than three digits, and then the regular
+        // "://" or "www.", fewer than three dots and fewer than three digits (a card needs thirteen), and then the regular
         // expressions and libphonenumber's scan (most of the cost of reading a chat log) are skipped.
         // Each test is implied by its pattern, so results are the same.
         if (shape.at) {

@@ -16,8 +16,9 @@ import org.opencets.core.identifier.TextExtractor;
  * array, as a JSON number, in the local part of an e-mail or a URL's query kept as a plain field.
  *
  * <p>Strings are masked as {@link TextExtractor#redactCards} masks free text (a Luhn-valid run of 13
- * to 19 digits, grouped or not, becomes BIN…last four); map keys likewise; a whole number that is a
- * card number becomes its masked string; maps and lists are walked to any depth. A value with
+ * to 19 digits, grouped or not, becomes BIN…last four); map keys likewise; a number (whole, decimal or
+ * a double) whose plain decimal form holds a card number becomes that form masked; maps and lists are
+ * walked to any depth. A value with
  * nothing to mask is kept as the same object, so the common case allocates nothing. The one
  * exception is a top-level field the reader declares verbatim: an id the format defines, which
  * docs/IDENTIFIERS.md keeps as written because masking it would merge different messages or users.
@@ -65,8 +66,14 @@ final class FieldMasking {
             }
             return out == null ? v : out;
         }
-        if (v instanceof Long || v instanceof BigInteger || v instanceof BigDecimal) {
-            String digits = v instanceof BigDecimal d ? d.toPlainString() : v.toString();
+        if (v instanceof Long || v instanceof BigInteger || v instanceof BigDecimal || v instanceof Double) {
+            // A Double (a JSON number with a fraction or an exponent) would be kept as 4.556…E15: every digit
+            // of a 16-digit number, one dot after the first. Its plain decimal form is what is searched.
+            String digits = switch (v) {
+                case BigDecimal d -> d.toPlainString();
+                case Double d -> Double.isFinite(d) ? BigDecimal.valueOf(d).toPlainString() : "";
+                default -> v.toString();
+            };
             String masked = TextExtractor.redactCards(digits);
             return masked.equals(digits) ? v : masked;
         }

@@ -19,15 +19,18 @@ class QuotedTest {
         assertThat(Quoted.of("12345678901")).isEqualTo("'12345678901'");
         assertThat(Quoted.of("123456789012")).isEqualTo("'[12 digits]'");
         assertThat(Quoted.of("1-2")).isEqualTo("'1-2'");
+        assertThat(Quoted.of("pay 4111.1111.1111.1111 now")).isEqualTo("'pay [16 digits] now'");
+        assertThat(Quoted.of("4111\t1111 / 1111_1111\u00A01111")).isEqualTo("'[20 digits]'");
+        assertThat(Quoted.of("2024.01.15 at 10:30")).isEqualTo("'2024.01.15 at 10:30'");
         assertThat(Quoted.of("x".repeat(100))).hasSize(83).endsWith("…'");
         assertThat(Quoted.of(null)).isEqualTo("null");
     }
 
     @Property(tries = 1000)
-    void noRunOfTwelveDigitsSurvives(@ForAll @StringLength(max = 60) @Chars({' ', '-', '.', 'a', '+'}) @CharRange(from = '0', to = '9')
-                                     String raw) {
+    void noRunOfTwelveDigitsSurvives(@ForAll @StringLength(max = 60) @Chars({' ', '-', '.', 'a', '+', '\t', '_', '/', '\u00A0', '\u2013'})
+                                     @CharRange(from = '0', to = '9') String raw) {
         String masked = Quoted.maskDigitRuns(raw);
-        String joined = masked.replaceAll("(?<=\\d)[ .\\-](?=\\d)", "");
+        String joined = masked.replaceAll("(?<=\\d)[\\h._/\\-\u2013]+(?=\\d)", "");
         assertThat(joined).doesNotContainPattern("\\d{12}");
         assertThat(new InvalidIdentifierException(IdentifierType.CARD, raw).getMessage()).isEqualTo(masked);
     }

@@ -73,6 +73,43 @@ class FieldMaskingTest {
     }
 
     @Test
+    void masksCardsWrittenWithAnySeparatorTheTextSearchKnows() {
+        String masked = CARD.substring(0, 8) + "…" + CARD.substring(12);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        List<String> separators = List.of(".", "  ", "\t", "_", "/", "\u00A0", "\u2013", " - ");
+        for (String sep : separators) {
+            String written = String.join(sep, CARD.substring(0, 4), CARD.substring(4, 8), CARD.substring(8, 12), CARD.substring(12));
+            fields.put("text" + fields.size(), "paid with " + written + " yesterday");
+            fields.put("nested" + fields.size(), Map.of("deep", List.of(written)));
+        }
+
+        ParsedRecord r = note(fields);
+
+        String all = String.valueOf(r.fields());
+        assertThat(all.replaceAll("(?<=\\d)[\\h._/\\-\u2013]+(?=\\d)", "")).doesNotContain(CARD);
+        for (int i = 0; i < separators.size(); i++) {
+            assertThat(r.fields().get("text" + 2 * i)).isEqualTo("paid with " + masked + " yesterday");
+            assertThat(r.fields().get("nested" + (2 * i + 1))).isEqualTo(Map.of("deep", List.of(masked)));
+        }
+    }
+
+    @Test
+    void aCardReadAsAJsonNumberWithAFractionIsMaskedToo() {
+        // {"amount": 4556….0} reads as a Double, which would be stored as 4.556…E15: every digit, one dot.
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("amount", Double.parseDouble(CARD + ".0"));
+        fields.put("fine", 1234.5);
+        fields.put("list", List.of(Double.parseDouble(CARD)));
+
+        ParsedRecord r = note(fields);
+
+        String masked = CARD.substring(0, 8) + "…" + CARD.substring(12);
+        assertThat(r.fields().get("amount")).isEqualTo(masked);
+        assertThat(r.fields().get("list")).isEqualTo(List.of(masked));
+        assertThat(r.fields().get("fine")).isEqualTo(1234.5);
+    }
+
+    @Test
     void keepsAFormatsOwnIdsAsWrittenAndMasksEverythingElse() {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("message_id", CARD);

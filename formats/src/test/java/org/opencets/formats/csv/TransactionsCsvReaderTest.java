@@ -164,6 +164,33 @@ class TransactionsCsvReaderTest {
         assertThat(r.rejected.get(1)).startsWith("8: amount: '12.3.4'");
     }
 
+    /** A synthetic Luhn-valid number: the body and the check digit commons-validator computes for it. */
+    static String luhnValid(String body) {
+        try {
+            return body + org.apache.commons.validator.routines.checkdigit.LuhnCheckDigit.LUHN_CHECK_DIGIT.calculate(body);
+        } catch (org.apache.commons.validator.routines.checkdigit.CheckDigitException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void aCardNumberInTheAmountColumnIsMaskedOrRefusedWithoutItsDigits() throws IOException {
+        String card = luhnValid("455600001234567");
+        String dotted = card.substring(0, 4) + "." + card.substring(4, 8) + "." + card.substring(8, 12) + "." + card.substring(12);
+        String spaced = dotted.replace('.', ' ');
+        String csv = "date,amount\n2024-01-01," + card + "\n2024-01-02," + card + ".00\n2024-01-03," + dotted + "\n2024-01-04,\"" + spaced + "\"\n";
+        ReaderHarness.Result r = ReaderHarness.read(reader, "x.csv", csv.getBytes(StandardCharsets.UTF_8));
+        String masked = card.substring(0, 8) + "…" + card.substring(12);
+        // A whole amount of 16 Luhn-valid digits is kept masked, as the last guard (ParsedRecord) masks every field.
+        assertThat(r.records).extracting(rec -> rec.fields().get("amount")).containsExactly(masked, masked + ".00");
+        // Grouped in fours it is no amount at all: a bad row, whose reason never quotes the digits.
+        assertThat(r.rejected).hasSize(2).allSatisfy(reason -> {
+            assertThat(reason).contains("amount").contains("groups its digits irregularly");
+            assertThat(reason.replaceAll("(?<=\\d)[ .](?=\\d)", "")).doesNotContain(card);
+        });
+        assertThat(r.records.toString()).doesNotContain(card);
+    }
+
     @Test
     void impossibleDatesAreRejectedWithLineAndReason() throws IOException {
         String csv = "date,time,amount\n2024-02-30,10:00,1.00\n2024-02-29,25:00,1.00\n31/04/2024,10:00,1.00\n2024-02-29,23:59:59,1.00\n";
