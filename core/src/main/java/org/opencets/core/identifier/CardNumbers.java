@@ -165,12 +165,16 @@ final class CardNumbers {
      * chance, so the shape, not the check digit, must tell them apart. Gaps of one kind keep an address
      * or date from joining a card written next to it with another separator.
      *
-     * <p>Digit groups joined by gaps form a run. A run is taken whole when it is a card; otherwise,
-     * scanning left to right, the longest card of consecutive whole groups that is one of the spellings
-     * above, so {@code 4111 1111 1111 1111 12/25} yields the card without the expiry date. An ungrouped
-     * run of digits is never cut. A run of groups with a card inside it and more digits joined on
-     * either side may yield a card of the wrong groups (a tenth of the time, by the Luhn check); the
-     * digits are then masked all the same, but the hash is not the card's.
+     * <p>Digit groups joined by gaps form a run. Within a run, of the Luhn-valid numbers of consecutive
+     * whole groups written in one of the spellings above, the best written is taken first (see
+     * {@link #shape}: a card's layout of groups in gaps all alike, then a whole stretch of gaps all
+     * alike, then any gaps all alike, then the rest), and among equals the leftmost, then the longest. Then the groups on either side are
+     * searched the same way. So {@code 4111 1111 1111 1111 12/25} yields the card without the expiry
+     * date, and {@code paid 2024-03-07 4556 7375 8689 9855} the card without the date, although the
+     * date's digits with the first two groups happen to pass the Luhn check too. An ungrouped run of
+     * digits is never cut. Where two readings are written equally well, the leftmost wins and may be
+     * the wrong one (about a tenth of the time, by the Luhn check); its digits are masked all the same,
+     * but the hash is not the card's.
      *
      * @param hasher when not null, each span carries the keyed hash of its number
      */
@@ -285,14 +289,34 @@ final class CardNumbers {
     }
 
     private static void scanRun(CharSequence text, Run run, char[] buf, CardHasher hasher, boolean anyGrouping, List<Span> out) {
-        int g = 0;
-        while (g < run.size) {
-            int found = -1;
-            // Longest card starting at group g. A single ungrouped run is either whole or nothing.
+        int before = out.size();
+        scanGroups(text, run, 0, run.size - 1, buf, hasher, anyGrouping, out);
+        if (out.size() - before > 1) {
+            out.subList(before, out.size()).sort(java.util.Comparator.comparingInt(Span::start));
+        }
+    }
+
+    /**
+     * Finds the cards among groups [lo, hi] of a run: the best-written card first (see {@link #shape}),
+     * leftmost and then longest among equals, then the cards in the groups left of it and right of it.
+     * Choosing by how the number is written, not only by position, keeps a date, a quantity or a
+     * reference joined to a card from taking part of it: in {@code paid 2024-03-07 4556 7375 8689 9855}
+     * the leftmost Luhn-valid groups ({@code 2024-03-07 4556 7375}) would otherwise win, leaving most
+     * of the real card in clear.
+     */
+    private static void scanGroups(CharSequence text, Run run, int lo, int hi, char[] buf, CardHasher hasher,
+                                   boolean anyGrouping, List<Span> out) {
+        if (lo > hi) {
+            return;
+        }
+        int bestFirst = -1;
+        int bestLast = -1;
+        int bestShape = -1;
+        for (int g = lo; g <= hi; g++) {
             // Every group holds a digit, so a card spans at most MAX_DIGITS groups.
             int maxLast = g;
             int digitsSoFar = run.length(g);
-            while (maxLast + 1 < run.size && digitsSoFar <= MAX_DIGITS) {
+            while (maxLast + 1 <= hi && digitsSoFar <= MAX_DIGITS) {
                 maxLast++;
                 digitsSoFar += run.length(maxLast);
             }
@@ -302,14 +326,64 @@ final class CardNumbers {
                 }
                 int count = collect(text, run, g, last, buf);
                 if (count >= MIN_DIGITS_IN_TEXT && count <= MAX_DIGITS && luhn(buf, 0, count)) {
-                    String hash = hasher == null ? null : hasher.hash(CharBuffer.wrap(buf, 0, count));
-                    out.add(new Span(run.start[g], run.end[last], mask(buf, 0, count), hash));
-                    found = last;
-                    break;
+                    int shape = shape(run, g, last);
+                    if (shape > bestShape) {
+                        bestShape = shape;
+                        bestFirst = g;
+                        bestLast = last;
+                    }
                 }
             }
-            g = found >= 0 ? found + 1 : g + 1;
         }
+        if (bestFirst < 0) {
+            return;
+        }
+        int count = collect(text, run, bestFirst, bestLast, buf);
+        String hash = hasher == null ? null : hasher.hash(CharBuffer.wrap(buf, 0, count));
+        out.add(new Span(run.start[bestFirst], run.end[bestLast], mask(buf, 0, count), hash));
+        scanGroups(text, run, lo, bestFirst - 1, buf, hasher, anyGrouping, out);
+        scanGroups(text, run, bestLast + 1, hi, buf, hasher, anyGrouping, out);
+    }
+
+    /**
+     * How much groups [first, last] look like one card as people write it, 0 to 3. A <em>segment</em>
+     * is a stretch of the run whose gaps are all alike (same kind, single or not).
+     * <ul>
+     *   <li>3: written whole, or in one segment's gaps with a card's layout (fours with a shorter
+     *       last group, {@code 4556 7375 8689 9855}; four, six and four or five, {@code 3714 496353
+     *       98431}) and ending where its segment ends;</li>
+     *   <li>2: a whole segment;</li>
+     *   <li>1: gaps all alike;</li>
+     *   <li>0: otherwise.</li>
+     * </ul>
+     * So digits joined before a card by the card's own gaps ({@code order 12 4556 7375 8689 9855})
+     * give way to the card in fours, and a card in an unusual grouping is still taken whole rather
+     * than a part of it that happens to have a card's layout.
+     */
+    private static int shape(Run run, int first, int last) {
+        if (first == last) {
+            return 3;
+        }
+        char kind = run.gapKind[first + 1];
+        boolean single = run.singleGap[first + 1];
+        for (int k = first + 2; k <= last; k++) {
+            if (run.gapKind[k] != kind || run.singleGap[k] != single) {
+                return 0;
+            }
+        }
+        boolean endsSegment = last + 1 == run.size || run.gapKind[last + 1] != kind || run.singleGap[last + 1] != single;
+        boolean startsSegment = first == 0 || run.gapKind[first] != kind || run.singleGap[first] != single;
+        boolean fours = true;
+        for (int k = first; k < last && fours; k++) {
+            fours = run.length(k) == 4;
+        }
+        fours = fours && run.length(last) <= 4;
+        boolean amex = last == first + 2 && run.length(first) == 4 && run.length(first + 1) == 6
+                && (run.length(last) == 4 || run.length(last) == 5);
+        if ((fours || amex) && endsSegment) {
+            return 3;
+        }
+        return startsSegment && endsSegment ? 2 : 1;
     }
 
     /** Copies the digits of groups [first, last] into buf; returns their count, or -1 when too many. */

@@ -292,4 +292,70 @@ class CardSeparatorsInTextTest {
         assertThat(TextExtractor.redactCards(text)).isEqualTo(text);
         assertThat(CardNumbers.find(text, null)).isEmpty();
     }
+
+    /**
+     * A card whose first groups, with digits written just before it (a date, a quantity), also pass
+     * the Luhn check: the first such card after {@code seed}, so the test always meets the case.
+     */
+    private static String cardTakenPartlyBy(String prefixDigits, int seed) {
+        for (int i = seed; i < seed + 10_000; i++) {
+            String card = withCheckDigit("4556" + String.format("%04d", i % 10_000) + String.format("%07d", 8_689_985L + i / 10_000));
+            for (int groups = 1; groups <= 3; groups++) {
+                String joined = prefixDigits + card.substring(0, 4 * groups);
+                if (joined.length() >= 13 && joined.length() <= 19
+                        && CardNumbers.luhn(joined.toCharArray(), 0, joined.length())) {
+                    return card;
+                }
+            }
+        }
+        throw new AssertionError(prefixDigits);
+    }
+
+    /**
+     * Digits written just before a card (a date, a quantity, an order number), joined to it by the
+     * card's own single spaces or dashes, do not take part of it, even where their digits with the
+     * card's first groups pass the Luhn check: the card, written in fours, is found whole and masked,
+     * and none of its digits stays in clear beyond its masked form.
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"paid 2024-03-07 %s ok", "qty 3 %s", "order 12 %s", "ref 2024 07 %s!"})
+    void digitsJoinedBeforeACardDoNotTakePartOfIt(String template) {
+        String prefixDigits = template.substring(0, template.indexOf("%s")).replaceAll("\\D", "");
+        for (String separator : new String[] {" ", "-"}) {
+            String card = cardTakenPartlyBy(prefixDigits, separator.equals(" ") ? 0 : 20_000);
+            String written = written(card, separator);
+            String text = template.formatted(written);
+            List<Found> found = cards(TextExtractor.extract(text, Contexts.GB));
+            assertThat(found).as(text).extracting(f -> f.identifier().value()).containsExactly(Contexts.HASHER.hash(card));
+            assertThat(text.substring(found.get(0).start(), found.get(0).end())).isEqualTo(written);
+            String redacted = TextExtractor.redactCards(text);
+            assertThat(redacted).as(text).isEqualTo(template.formatted(mask(card)));
+            assertDoesNotLeak(redacted, card);
+        }
+    }
+
+    /**
+     * However many short numbers stand before a card written in fours (joined by single spaces or
+     * dashes, as a date or a quantity is), the card is found whole with its own hash.
+     */
+    @Property(tries = 1000)
+    void shortNumbersBeforeACardInFoursNeverTakePartOfIt(@ForAll("numbers") String number,
+                                                          @ForAll @IntRange(min = 1, max = 3) int before,
+                                                          @ForAll Random random) {
+        if (number.length() != 16) {
+            number = withCheckDigit("4" + (number + "0000000000000000").substring(1, 15));
+        }
+        String separator = random.nextBoolean() ? " " : "-";
+        StringBuilder prefix = new StringBuilder("on ");
+        for (int i = 0; i < before; i++) {
+            prefix.append(1 + random.nextInt(random.nextBoolean() ? 99 : 9999)).append(random.nextBoolean() ? " " : "-");
+        }
+        String written = written(number, separator);
+        String text = prefix + written + " ok";
+        List<Found> found = cards(TextExtractor.extract(text, Contexts.GB));
+        String expected = Contexts.HASHER.hash(number);
+        assertThat(found).as(text).anyMatch(f -> f.identifier().value().equals(expected)
+                && text.substring(f.start(), f.end()).equals(written));
+        assertDoesNotLeak(TextExtractor.redactCards(text), number);
+    }
 }
