@@ -160,7 +160,8 @@ class FolderImportTest {
         FolderImportReport r = alice.importFolder("C1", folder, "auto", List.of(), Session.ImportOptions.defaults());
 
         assertThat(r.failed()).singleElement().satisfies(f -> {
-            assertThat(f.path()).isEqualTo(folder.resolve("transactions.csv").toString());
+            // a temporary folder's name may happen to be Luhn-valid digits, which every report masks
+            assertThat(f.path()).isEqualTo(MediaImport.shown(folder.resolve("transactions.csv").toString()));
             assertThat(f.line()).isEqualTo(4);
             assertThat(f.reason()).contains("fields");
         });
