@@ -156,4 +156,68 @@ class AuditHeadTest {
         assertThat(v.entries()).isEqualTo(5);
         assertThat(Files.readString(head(config))).startsWith("6 ");
     }
+
+    /**
+     * Regression: with entries cut from the end and the head left in place, the next commands wrote
+     * a new head over the old one as soon as the log had grown back past it, and verification then
+     * passed. The head is now compared with the log first: commands are refused, their refusals
+     * recorded, and the head kept as evidence, however many commands follow.
+     */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void entriesCutFromTheEndStayDetectedHoweverManyCommandsFollow(String engine, @TempDir Path dir) throws Exception {
+        StoreConfig config = storeWith(engine, dir, 12);
+        String headBefore = Files.readString(head(config));
+        deleteFromSeq(config, 10);
+
+        for (int i = 0; i < 6; i++) {
+            Deployment d = Deployment.open(config);
+            String code = "X" + i;
+            assertThatThrownBy(() -> d.session("alice").addAgency(code, "Agency " + code, "CA"))
+                    .isInstanceOf(StoreException.class)
+                    // until the refusals fill seq 10 to 12 again, entry 12 is gone; then it is another one
+                    .hasMessageContaining(i < 3 ? "names entry 12, which the log no longer has"
+                            : "names another entry 12 than the log holds")
+                    .hasMessageContaining("restore " + head(config))
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+            assertThat(d.directory().agency(code)).as("refused before the work").isEmpty();
+        }
+
+        assertThat(Files.readString(head(config))).as("the head is evidence, not overwritten").isEqualTo(headBefore);
+        Deployment d = Deployment.open(config);
+        AuditChain.Verdict v = d.session("alice").verifyAudit();
+        assertThat(v.intact()).isFalse();
+        assertThat(v.entries()).as("9 left and 6 refusals; the check records itself after").isEqualTo(15);
+        assertThat(d.audit().entries(7, null)).extracting(e -> e.action() + " " + e.outcome())
+                .containsExactly("agency.add error", "agency.add error", "agency.add error", "agency.add error",
+                        "agency.add error", "agency.add error", "audit.verify error");
+        assertThat(Files.readString(head(config))).isEqualTo(headBefore);
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void aDamagedHeadIsNeitherTrustedNorOverwritten(String engine, @TempDir Path dir) throws Exception {
+        StoreConfig config = storeWith(engine, dir, 3);
+        Files.writeString(head(config), "x\n");
+        Deployment d = Deployment.open(config);
+
+        assertThatThrownBy(() -> d.session("alice").addAgency("RCMP", "Royal Canadian Mounted Police", "CA"))
+                .isInstanceOf(StoreException.class).hasMessageContaining("unreadable or damaged");
+
+        assertThat(Files.readString(head(config))).isEqualTo("x\n");
+        assertThat(d.session("alice").verifyAudit().intact()).isFalse();
+        assertThat(Files.readString(head(config))).isEqualTo("x\n");
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void aHeadNamingAnotherHashThanTheLogsEntryIsRefused(String engine, @TempDir Path dir) throws Exception {
+        StoreConfig config = storeWith(engine, dir, 3);
+        Files.writeString(head(config), "3 " + "0".repeat(64) + "\n");
+        Deployment d = Deployment.open(config);
+
+        assertThatThrownBy(() -> d.session("alice").addAgency("RCMP", "Royal Canadian Mounted Police", "CA"))
+                .isInstanceOf(StoreException.class).hasMessageContaining("names another entry 3 than the log holds");
+        assertThat(d.directory().agency("RCMP")).isEmpty();
+    }
 }

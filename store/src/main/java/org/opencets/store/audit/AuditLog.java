@@ -39,6 +39,13 @@ import org.opencets.store.sql.Database;
  * restores {@code audit.head} from a backup (a restored head older than the log still checks the
  * entry it names); one who has satisfied themselves that no entry was lost may instead write the
  * last entry's {@code seq} and {@code hash} into it, by hand and deliberately.
+ *
+ * <p>The same holds for a head that disagrees with the log: one that cannot be read, one naming an
+ * entry the log no longer has (entries were cut from its end), or one whose hash is not that of the
+ * entry it names. Before, every later command overwrote such a head with the log's new last entry,
+ * so a cut became invisible after as many commands as entries were cut. Now the head is compared
+ * with the log before an action and before the head is replaced: while they disagree, successes are
+ * refused, failures are recorded, and the head is left as it is, as evidence.
  */
 public final class AuditLog {
     private final Database db;
@@ -96,7 +103,10 @@ public final class AuditLog {
      */
     public AuditEntry append(Handle h, Event e) {
         if ("ok".equals(e.outcome())) {
-            requireRecordable(e.action());
+            String problem = headProblem(h);
+            if (problem != null) {
+                throw notRecordable(e.action(), problem);
+            }
         }
         var last = h.createQuery("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
                 .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2)}).findOne();
@@ -115,28 +125,63 @@ public final class AuditLog {
                 e.detail(), prev, hash);
     }
 
-    /** Records the head after the transaction holding {@code entry} committed; a lost head stays lost. */
+    /**
+     * Records the head after the transaction holding {@code entry} committed; a lost head stays lost,
+     * and a head that disagrees with the log stays as it is (see the class note).
+     */
     public void committed(AuditEntry entry) {
-        if (!headLost()) {
+        if (db.read(this::headProblem) == null) {
             writeHead(entry);
         }
     }
 
     /**
-     * Refuses an action whose success could not be recorded (the head is lost: see the class note).
-     * Called before the action's work, so that nothing is changed or shown that the log cannot hold.
+     * Refuses an action whose success could not be recorded (the head is lost or disagrees with the
+     * log: see the class note). Called before the action's work, so that nothing is changed or shown
+     * that the log cannot hold.
      */
     public void requireRecordable(String action) {
-        if (headLost()) {
-            throw new StoreException("cannot record '" + action + "' in the audit log: its head file " + headFile
-                    + " is missing, so entries cut from the log's end would go unseen; an administrator must run "
-                    + "'cets audit verify'");
+        String problem = db.read(this::headProblem);
+        if (problem != null) {
+            throw notRecordable(action, problem);
         }
     }
 
-    /** Whether the head file was written once and is missing now. */
-    private boolean headLost() {
-        return headWritten && !Files.exists(headFile);
+    private StoreException notRecordable(String action, String problem) {
+        return new StoreException("cannot record '" + action + "' in the audit log: " + problem
+                + "; an administrator must restore " + headFile + " from the backup, then run 'cets audit verify'");
+    }
+
+    /**
+     * Why the head file and the log disagree, or null when they agree: the head (once written) is
+     * missing or unreadable, or names an entry the log does not have, or another hash than that
+     * entry's. One read of the head file and one look-up by sequence number.
+     */
+    private String headProblem(Handle h) {
+        if (!headWritten) {
+            return null; // a log being created: its first entry writes the head
+        }
+        if (!Files.exists(headFile)) {
+            return "its head file " + headFile + " is missing, so entries cut from the log's end would go unseen";
+        }
+        long seq;
+        String hash;
+        try {
+            String[] parts = Files.readString(headFile, StandardCharsets.US_ASCII).strip().split(" ");
+            seq = Long.parseLong(parts[0]);
+            hash = parts[1];
+        } catch (IOException | RuntimeException ex) {
+            return "its head file " + headFile + " is unreadable or damaged";
+        }
+        Optional<String> logged = h.createQuery("SELECT hash FROM audit WHERE seq = ?").bind(0, seq)
+                .mapTo(String.class).findOne();
+        if (logged.isEmpty()) {
+            return "its head file names entry " + seq + ", which the log no longer has: entries were cut from its end";
+        }
+        if (!logged.get().equals(hash)) {
+            return "its head file names another entry " + seq + " than the log holds";
+        }
+        return null;
     }
 
     public List<AuditEntry> entries(int limit, Long caseId) {
