@@ -40,6 +40,8 @@ public record FolderImportReport(
         @JsonProperty("problem") String problem) {
 
     public FolderImportReport {
+        folder = org.opencets.core.identifier.TextExtractor.redactCards(folder); // a card number in a path is masked, as in every report
+        problem = org.opencets.core.identifier.TextExtractor.redactCards(problem);
         imports = List.copyOf(imports);
         skipped = List.copyOf(skipped);
         failed = List.copyOf(failed);

@@ -27,6 +27,15 @@ public record ImportReport(
         @JsonProperty("elapsed_ms") long elapsedMs,
         @JsonProperty("correlation_ms") long correlationMs) {
 
+    /**
+     * The file as the report names it, with a card number in its path or name masked: a seized file
+     * may be named after the card it concerns, and the report is printed, stored with the import and
+     * exported.
+     */
+    public ImportReport {
+        file = org.opencets.core.identifier.TextExtractor.redactCards(file);
+    }
+
     /** A row that was skipped, and why. */
     public record Rejection(@JsonProperty("line") long line, @JsonProperty("reason") String reason) {
     }

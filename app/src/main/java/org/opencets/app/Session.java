@@ -544,7 +544,8 @@ public final class Session {
                                 INSERT INTO import_run(case_id, evidence_sha256, file_name, format, imported_by, imported_at,
                                                        reason, records, rejected, identifiers, links, alerts, report)
                                 VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, '{}')""")
-                        .bind(0, c.id()).bind(1, sha).bind(2, name).bind(3, reader.format()).bind(4, user.id())
+                        .bind(0, c.id()).bind(1, sha).bind(2, org.opencets.core.identifier.TextExtractor.redactCards(name))
+                        .bind(3, reader.format()).bind(4, user.id())
                         .bind(5, now).bind(6, options.reason())
                         .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
                 Ingest ingest = new Ingest(h, c.id(), importId);

@@ -340,6 +340,32 @@ class FoundationScenarioTest {
                 .hasMessageContaining("may not hold a payment card number").satisfies(e -> assertThat(e.getMessage()).doesNotContain(card));
     }
 
+    /**
+     * Regression: a seized file named after the card it concerns put the number in clear in the
+     * report (printed, and stored with the import), in {@code import_run.file_name}, in case show and
+     * in the case export; only the audit entry masked it.
+     */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void aCardNumberInAFileNameIsMaskedWhereverTheNameGoes(String engine, @TempDir Path dir) throws Exception {
+        World w = world(engine, dir);
+        String card = withCheckDigit("455612340000777");
+        Path named = dir.resolve("pan " + card + ".jsonl");
+        Files.writeString(named, "{\"kind\":\"note\",\"text\":\"seized list\"}\n");
+        Session alice = w.as("alice");
+
+        ImportReport r = alice.importFile("C1", "jsonl", named, Session.ImportOptions.defaults());
+
+        String masked = card.substring(0, 8) + "…" + card.substring(12);
+        assertThat(r.file()).endsWith("pan " + masked + ".jsonl").doesNotContain(card);
+        assertThat(String.valueOf(alice.showCase("C1", null)) + alice.records("C1", null, 10, null))
+                .contains("pan " + masked + ".jsonl").doesNotContain(card);
+        ImportReport again = alice.importFile("C1", "jsonl", named, Session.ImportOptions.defaults());
+        assertThat(again.duplicate()).isTrue();
+        assertThat(String.valueOf(again)).doesNotContain(card);
+        assertStoredNowhere(w, card, card);
+    }
+
     @ParameterizedTest
     @MethodSource("engines")
     void privateAddressesAndStoplistedValuesNeverLink(String engine, @TempDir Path dir) throws Exception {

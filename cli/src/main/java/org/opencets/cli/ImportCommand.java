@@ -116,7 +116,7 @@ final class ImportCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             Session.ImportOptions withProgress = !showProgress ? options : options.withProgress(n -> {
                 double s = (System.nanoTime() - started) / 1e9;
-                err.printf("\r%s: %,d records, %,.0f records/s   ", f.getFileName(), n, s > 0 ? n / s : 0.0);
+                err.printf("\r%s: %,d records, %,.0f records/s   ", Main.shown(f.getFileName().toString()), n, s > 0 ? n / s : 0.0);
                 err.flush();
             });
             boolean folder = java.nio.file.Files.isDirectory(f) || format.equalsIgnoreCase("media");

@@ -27,6 +27,12 @@ class JsonKeysTest {
     }
 
     @Test
+    void theSharedTemporaryFolderNamingReachesThisModule() {
+        // from opencets-core's test jar: paths in reports are masked where digits pass the Luhn check
+        assertThat(dir.getFileName().toString()).matches("cets-test-[a-z]{12}");
+    }
+
+    @Test
     void everyJsonResultUsesSnakeCaseKeys() throws Exception {
         assertThat(cets("init", "--agency", "TPS", "--name", "Toronto", "--admin", "alice").code()).isZero();
         List<String[]> commands = new ArrayList<>();
