@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * accepted as written (lower-cased).
  *
  * <p>Handle: stripped, inner white space collapsed to one space, leading {@code @} signs removed (and
- * for Reddit leading {@code u/} or {@code /u/}). Then, by platform:
+ * for Reddit leading {@code u/} or {@code /u/}); a card number in it, however its digits are
+ * grouped, replaced by its masked form (BIN…last four), so a merchant id or handle that is a card
+ * number is never stored in clear. Then, by platform:
  *
  * <table>
  *   <caption>Platforms and how handles compare</caption>
@@ -116,6 +118,9 @@ final class AccountNormaliser {
         if (handle.isEmpty()) {
             throw new InvalidIdentifierException(IdentifierType.ACCOUNT, "account on " + platform + " has an empty handle");
         }
+        // a handle or merchant id may be a card number (or a column mapped wrongly): masked, however
+        // its digits are grouped, as an e-mail's local part is; never kept in clear
+        handle = CardNumbers.redactAnyGrouping(handle);
         String folded = fold(platform, handle);
         return new Identifier(IdentifierType.ACCOUNT, platform + ":" + folded, platform + ":" + handle, true);
     }

@@ -141,6 +141,30 @@ class TransactionsCsvReaderTest {
         assertThat(r.rejected).singleElement().asString().contains("holds the card number").doesNotContain("4556");
     }
 
+    /**
+     * Regression: a merchant id that is a card number (no card column beside it to compare with, or
+     * another card's number) was stored in clear as the identifier {@code merchant-id:…} and as its
+     * spelling, and printed by records and lookup; only the field was masked.
+     */
+    @Test
+    void aMerchantIdThatIsACardNumberIsMaskedInTheIdentifierAndItsSpelling() throws IOException {
+        String csv = "id,date,mid,email\nM1,2024-03-01,4556737586899855,m1@x.org\nM2,2024-03-01,4556 7375 8689 9855,m2@x.org\n";
+        ReaderHarness.Result r = ReaderHarness.read(reader, "x.csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(r.records).hasSize(2);
+        for (var record : r.records) {
+            assertThat(record.mentions()).filteredOn(m -> m.role().equals("merchant_id")).singleElement().satisfies(m -> {
+                assertThat(m.identifier().value()).isEqualTo("merchant-id:45567375…9855");
+                assertThat(m.identifier().display()).isEqualTo("merchant-id:45567375…9855");
+                assertThat(m.raw()).doesNotContain("7586").contains("…9855");
+            });
+            assertThat(record.toString().replaceAll("[ -]", "")).doesNotContain("4556737586899855");
+        }
+        // both spellings are the same merchant
+        assertThat(r.records).extracting(record -> record.mentions().stream().filter(m -> m.role().equals("merchant_id"))
+                .findFirst().orElseThrow().identifier()).containsOnly(r.records.get(0).mentions().stream()
+                .filter(m -> m.role().equals("merchant_id")).findFirst().orElseThrow().identifier());
+    }
+
     @Test
     void amountsAndCurrenciesAsExportsWriteThem() throws IOException {
         String csv = """
