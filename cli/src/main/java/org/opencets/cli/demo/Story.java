@@ -171,7 +171,7 @@ final class Story {
         String tipUser = r.lookups().isEmpty() ? r.users().values().iterator().next() : r.lookups().get(0).user();
         out.println("  ./cets links --case " + r.newTip() + " --as " + tipUser + "      # the new tip's links and their evidence");
         out.println("  ./cets alerts --as " + tipUser + "      # what this agency was alerted to");
-        out.println("  ./cets case list --as " + tipUser + "      # the cases it can read; others appear as pointers");
+        out.println("  ./cets case list --as " + tipUser + "      # the cases it can read (the others show in lookup, links and alerts as pointers)");
         if (webUi) {
             out.println("  ./cets serve      # then open the web UI at the address it prints");
         }
