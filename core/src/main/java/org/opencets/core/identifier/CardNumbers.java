@@ -167,8 +167,9 @@ final class CardNumbers {
      *
      * <p>Digit groups joined by gaps form a run. Within a run, of the Luhn-valid numbers of consecutive
      * whole groups written in one of the spellings above, the best written is taken first (see
-     * {@link #shape}: a card's layout of groups in gaps all alike, then a whole stretch of gaps all
-     * alike, then any gaps all alike, then the rest), and among equals the leftmost, then the longest. Then the groups on either side are
+     * {@link #shape}: a whole stretch of alike gaps in a card's layout, then fours ending such a
+     * stretch, then a whole stretch in another layout, then any alike gaps, then the rest), and among
+     * equals the leftmost, then the longest. Then the groups on either side are
      * searched the same way. So {@code 4111 1111 1111 1111 12/25} yields the card without the expiry
      * date, and {@code paid 2024-03-07 4556 7375 8689 9855} the card without the date, although the
      * date's digits with the first two groups happen to pass the Luhn check too. An ungrouped run of
@@ -346,23 +347,24 @@ final class CardNumbers {
     }
 
     /**
-     * How much groups [first, last] look like one card as people write it, 0 to 3. A <em>segment</em>
+     * How much groups [first, last] look like one card as people write it, 0 to 4. A <em>segment</em>
      * is a stretch of the run whose gaps are all alike (same kind, single or not).
      * <ul>
-     *   <li>3: written whole, or in one segment's gaps with a card's layout (fours with a shorter
-     *       last group, {@code 4556 7375 8689 9855}; four, six and four or five, {@code 3714 496353
-     *       98431}) and ending where its segment ends;</li>
-     *   <li>2: a whole segment;</li>
+     *   <li>4: written whole, or a whole segment with a card's layout (fours with a shorter last
+     *       group, {@code 4556 7375 8689 9855}; four, six and four or five, {@code 3714 496353 98431});</li>
+     *   <li>3: fours ending where their segment ends, after other digits of the segment;</li>
+     *   <li>2: a whole segment in another layout;</li>
      *   <li>1: gaps all alike;</li>
      *   <li>0: otherwise.</li>
      * </ul>
      * So digits joined before a card by the card's own gaps ({@code order 12 4556 7375 8689 9855})
-     * give way to the card in fours, and a card in an unusual grouping is still taken whole rather
-     * than a part of it that happens to have a card's layout.
+     * give way to the card in fours, and a card in an unusual grouping ({@code 265—0100—121091—0219})
+     * is taken whole rather than a part of it that happens to have a card's layout. A whole segment
+     * whose last groups are fours ({@code 265 4556 7375 8689 9855}) reads as digits before a card.
      */
     private static int shape(Run run, int first, int last) {
         if (first == last) {
-            return 3;
+            return 4;
         }
         char kind = run.gapKind[first + 1];
         boolean single = run.singleGap[first + 1];
@@ -380,10 +382,13 @@ final class CardNumbers {
         fours = fours && run.length(last) <= 4;
         boolean amex = last == first + 2 && run.length(first) == 4 && run.length(first + 1) == 6
                 && (run.length(last) == 4 || run.length(last) == 5);
-        if ((fours || amex) && endsSegment) {
+        if (startsSegment && endsSegment) {
+            return fours || amex ? 4 : 2;
+        }
+        if (fours && endsSegment) {
             return 3;
         }
-        return startsSegment && endsSegment ? 2 : 1;
+        return 1;
     }
 
     /** Copies the digits of groups [first, last] into buf; returns their count, or -1 when too many. */
