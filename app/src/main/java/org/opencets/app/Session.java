@@ -768,24 +768,31 @@ public final class Session {
             for (CaseFile c : d.directory().cases()) {
                 cases.put(c.id(), c);
             }
-            return d.db().read(h -> h.createQuery("SELECT id, case_id, other_case_id, message, created_at, link_id FROM alert"
-                                    + (only == null ? "" : " WHERE case_id = :c") + " ORDER BY id")
-                    .bindByType("c", only == null ? null : only.id(), Long.class)
-                    .map((rs, ctx) -> {
-                        CaseFile c = cases.get(rs.getLong("case_id"));
-                        if (!NeedToKnow.canRead(user, c)) {
-                            return null;
-                        }
-                        CaseFile other = cases.get(rs.getLong("other_case_id"));
-                        String message = rs.getString("message");
-                        long linkId = rs.getLong("link_id");
-                        if (message.startsWith("possibly the same person: a") && !rs.wasNull()) {
-                            message = PersonLinks.shownMessage(message, c.id(), PersonLinks.link(h, linkId).orElse(null));
-                        }
-                        return new AlertView(rs.getLong("id"), CaseRef.of(c, true), CaseRef.of(other, NeedToKnow.canRead(user, other)),
-                                message, rs.getString("created_at"));
-                    })
-                    .list().stream().filter(java.util.Objects::nonNull).toList());
+            record Row(long id, CaseFile c, CaseFile other, String message, String createdAt, Long linkId) {
+            }
+            return d.db().read(h -> {
+                List<Row> rows = h.createQuery("SELECT id, case_id, other_case_id, message, created_at, link_id FROM alert"
+                                + (only == null ? "" : " WHERE case_id = :c") + " ORDER BY id")
+                        .bindByType("c", only == null ? null : only.id(), Long.class)
+                        .map((rs, ctx) -> new Row(rs.getLong("id"), cases.get(rs.getLong("case_id")),
+                                cases.get(rs.getLong("other_case_id")), rs.getString("message"), rs.getString("created_at"),
+                                rs.getObject("link_id") == null ? null : rs.getLong("link_id")))
+                        .list();
+                List<AlertView> out = new ArrayList<>();
+                for (Row r : rows) {
+                    if (!NeedToKnow.canRead(user, r.c())) {
+                        continue;
+                    }
+                    String message = r.message();
+                    if (r.linkId() != null && message.startsWith("possibly the same person: a")) {
+                        // stored by an earlier version, naming the other side's role: shown as it is written now
+                        message = PersonLinks.shownMessage(message, r.c().id(), PersonLinks.link(h, r.linkId()).orElse(null));
+                    }
+                    out.add(new AlertView(r.id(), CaseRef.of(r.c(), true), CaseRef.of(r.other(), NeedToKnow.canRead(user, r.other())),
+                            message, r.createdAt()));
+                }
+                return out;
+            });
         }, l -> l.size() + " alerts");
     }
 
