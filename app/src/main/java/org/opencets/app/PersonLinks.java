@@ -305,7 +305,7 @@ final class PersonLinks {
             h.execute("UPDATE link SET withdrawn_at = ? WHERE id = ?", now, e.id());
             String why = "a person link between this case and another was withdrawn: the latest resolution run "
                     + (pa == null || pb == null ? "no longer holds one of its records as a person"
-                    : "no longer finds its two records to be one person");
+                    : "no longer finds its two records to be one person") + " (person link #" + e.id() + ")";
             alerts += alertBoth(h, e.caseA(), e.caseB(), e.id(), now, why);
             withdrawn++;
         }
@@ -355,9 +355,12 @@ final class PersonLinks {
                             .bind(6, x.probability()).bind(7, evidence(x, sourceOf(x))).bind(8, now)
                             .bind(9, x.judgement() == null ? null : code(x.judgement()))
                             .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-                    alerts += alertBoth(h, ca, cb, linkId, now, "possibly the same person: a "
-                            + role(la.kind()) + " in one case and a " + role(lb.kind()) + " in the other (probability "
-                            + String.format(Locale.ROOT, "%.3f", x.probability()) + ")");
+                    // each side is told of its own record only: the other case may not be readable by its
+                    // users, now or after a change of sharing, and an alert's text is stored as written
+                    String probability = String.format(Locale.ROOT, "%.3f", x.probability());
+                    insertAlert(h, ca, cb, linkId, now, newLinkMessage(role(la.kind()), la.id(), probability, linkId));
+                    insertAlert(h, cb, ca, linkId, now, newLinkMessage(role(lb.kind()), lb.id(), probability, linkId));
+                    alerts += 2;
                     added++;
                 }
             }
@@ -376,12 +379,50 @@ final class PersonLinks {
         return x.candidate() && x.probability() >= 0.5 ? "model" : "model, through other records of the same person";
     }
 
+    /** One alert, to both cases: the message must say nothing of either case's content. */
     static int alertBoth(Handle h, long caseA, long caseB, long linkId, String now, String message) {
-        h.execute("INSERT INTO alert(case_id, other_case_id, link_id, import_id, created_at, message) VALUES (?, ?, ?, NULL, ?, ?)",
-                caseA, caseB, linkId, now, message);
-        h.execute("INSERT INTO alert(case_id, other_case_id, link_id, import_id, created_at, message) VALUES (?, ?, ?, NULL, ?, ?)",
-                caseB, caseA, linkId, now, message);
+        insertAlert(h, caseA, caseB, linkId, now, message);
+        insertAlert(h, caseB, caseA, linkId, now, message);
         return 2;
+    }
+
+    private static void insertAlert(Handle h, long caseId, long otherCase, long linkId, String now, String message) {
+        h.execute("INSERT INTO alert(case_id, other_case_id, link_id, import_id, created_at, message) VALUES (?, ?, ?, NULL, ?, ?)",
+                caseId, otherCase, linkId, now, message);
+    }
+
+    /** What a new person link tells one of its cases: that case's own record and role, nothing of the other's. */
+    static String newLinkMessage(String ownRole, long ownRecord, String probability, long linkId) {
+        return "possibly the same person in another case: " + withArticle(ownRole.replace('_', ' ')) + " in this case (record "
+                + ownRecord + ") matches a record there (probability " + probability + ", person link #" + linkId + ")";
+    }
+
+    /**
+     * Versions before session 6 stored one message for both sides, naming both roles:
+     * "possibly the same person: a arrestee in one case and a cardholder in the other (probability
+     * 0.987)". Read back, such a message would tell a user the role of a record in a case they may
+     * not read; it is shown instead as {@link #newLinkMessage} would have written it for the
+     * reader's case, from the link's own side.
+     */
+    private static final java.util.regex.Pattern EARLIER_NEW_LINK = java.util.regex.Pattern.compile(
+            "possibly the same person: an? \\S+ in one case and an? \\S+ in the other \\(probability ([0-9.]+)\\)");
+
+    /** The message as it should be shown to the readers of {@code caseId}, for one stored by an earlier version. */
+    static String shownMessage(String stored, long caseId, StoredLink link) {
+        if (link == null || !link.kind().equals("person")) {
+            return stored;
+        }
+        java.util.regex.Matcher m = EARLIER_NEW_LINK.matcher(stored);
+        if (!m.matches()) {
+            return stored;
+        }
+        boolean sideA = link.caseA() == caseId;
+        return newLinkMessage(sideA ? link.roleA() : link.roleB(), sideA ? link.recordA() : link.recordB(), m.group(1), link.id());
+    }
+
+    /** "an arrestee", "a cardholder": the article a generated phrase needs before a word. */
+    static String withArticle(String word) {
+        return ("aeiou".indexOf(Character.toLowerCase(word.charAt(0))) >= 0 ? "an " : "a ") + word;
     }
 
     /** Link evidence: levels and weights, never the values compared. */
@@ -416,6 +457,34 @@ final class PersonLinks {
 
     static String now() {
         return Instant.now().toString();
+    }
+
+    /** A link as stored, with its records and roles: for the app's rules, never shown as it is. */
+    record StoredLink(long id, String kind, long caseA, long recordA, String roleA, long caseB, long recordB, String roleB,
+                      String withdrawnAt) {
+        boolean active() {
+            return withdrawnAt == null;
+        }
+    }
+
+    private static final String STORED_LINK = "SELECT id, kind, case_a, record_a, role_a, case_b, record_b, role_b, withdrawn_at FROM link";
+
+    private static StoredLink storedLink(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new StoredLink(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getLong(6),
+                rs.getLong(7), rs.getString(8), rs.getString(9));
+    }
+
+    /** A link by id, or empty. */
+    static java.util.Optional<StoredLink> link(Handle h, long id) {
+        return h.createQuery(STORED_LINK + " WHERE id = ?").bind(0, id).map((rs, ctx) -> storedLink(rs)).findOne();
+    }
+
+    /** The person links, active or withdrawn, on exactly these two records, oldest first. */
+    static List<StoredLink> linksOnPair(Handle h, long recordA, long recordB) {
+        return h.createQuery(STORED_LINK + " WHERE kind = 'person' AND ((record_a = ? AND record_b = ?) OR (record_a = ? AND record_b = ?))"
+                        + " ORDER BY id")
+                .bind(0, recordA).bind(1, recordB).bind(2, recordB).bind(3, recordA)
+                .map((rs, ctx) -> storedLink(rs)).list();
     }
 
     /** The case of a stored record, or empty. */

@@ -76,6 +76,11 @@ public final class Session {
         } catch (AccessDeniedException e) {
             d.audit().append(new AuditLog.Event(user.name(), action, caseId, target, reason, "denied", e.getMessage()));
             throw e;
+        } catch (NotFoundException e) {
+            // the user is told "no such record" either way; the log says which it was
+            d.audit().append(new AuditLog.Event(user.name(), action, caseId, target, reason, e.hidden() ? "denied" : "error",
+                    e.auditDetail()));
+            throw e;
         } catch (RuntimeException e) {
             d.audit().append(new AuditLog.Event(user.name(), action, caseId, target, reason, "error",
                     String.valueOf(e.getMessage())));
@@ -764,19 +769,31 @@ public final class Session {
             for (CaseFile c : d.directory().cases()) {
                 cases.put(c.id(), c);
             }
-            return d.db().read(h -> h.createQuery("SELECT id, case_id, other_case_id, message, created_at FROM alert"
-                                    + (only == null ? "" : " WHERE case_id = :c") + " ORDER BY id")
-                    .bindByType("c", only == null ? null : only.id(), Long.class)
-                    .map((rs, ctx) -> {
-                        CaseFile c = cases.get(rs.getLong("case_id"));
-                        if (!NeedToKnow.canRead(user, c)) {
-                            return null;
-                        }
-                        CaseFile other = cases.get(rs.getLong("other_case_id"));
-                        return new AlertView(rs.getLong("id"), CaseRef.of(c, true), CaseRef.of(other, NeedToKnow.canRead(user, other)),
-                                rs.getString("message"), rs.getString("created_at"));
-                    })
-                    .list().stream().filter(java.util.Objects::nonNull).toList());
+            record Row(long id, CaseFile c, CaseFile other, String message, String createdAt, Long linkId) {
+            }
+            return d.db().read(h -> {
+                List<Row> rows = h.createQuery("SELECT id, case_id, other_case_id, message, created_at, link_id FROM alert"
+                                + (only == null ? "" : " WHERE case_id = :c") + " ORDER BY id")
+                        .bindByType("c", only == null ? null : only.id(), Long.class)
+                        .map((rs, ctx) -> new Row(rs.getLong("id"), cases.get(rs.getLong("case_id")),
+                                cases.get(rs.getLong("other_case_id")), rs.getString("message"), rs.getString("created_at"),
+                                rs.getObject("link_id") == null ? null : rs.getLong("link_id")))
+                        .list();
+                List<AlertView> out = new ArrayList<>();
+                for (Row r : rows) {
+                    if (!NeedToKnow.canRead(user, r.c())) {
+                        continue;
+                    }
+                    String message = r.message();
+                    if (r.linkId() != null && message.startsWith("possibly the same person: a")) {
+                        // stored by an earlier version, naming the other side's role: shown as it is written now
+                        message = PersonLinks.shownMessage(message, r.c().id(), PersonLinks.link(h, r.linkId()).orElse(null));
+                    }
+                    out.add(new AlertView(r.id(), CaseRef.of(r.c(), true), CaseRef.of(r.other(), NeedToKnow.canRead(user, r.other())),
+                            message, r.createdAt()));
+                }
+                return out;
+            });
         }, l -> l.size() + " alerts");
     }
 
@@ -901,8 +918,10 @@ public final class Session {
 
     /**
      * Records an investigator's decision that two records are (or are not) one person. Both records'
-     * cases must be readable by the user. A rejection withdraws at once a person link on exactly this
-     * pair; the next resolution run applies the judgement everywhere.
+     * cases must be readable by the user; a record in a case they may not read is answered as one
+     * that does not exist ({@link NotFoundException}). A rejection withdraws at once a person link on
+     * exactly this pair; the next resolution run applies the judgement everywhere. To judge a person
+     * link into a case one may not read, judge the link: {@link #judgeLink}.
      */
     public JudgementView judge(long recordA, long recordB, boolean samePerson, String reason) {
         if (recordA == recordB) {
@@ -912,62 +931,160 @@ public final class Session {
         long hi = Math.max(recordA, recordB);
         CaseFile[] cases = casesOfRecords(lo, hi);
         Long caseId = cases[0] == null ? null : cases[0].id();
-        String verdict = PersonLinks.code(samePerson ? org.opencets.core.resolve.Judgement.Verdict.SAME_PERSON
-                : org.opencets.core.resolve.Judgement.Verdict.DIFFERENT_PERSONS);
+        String verdict = verdictCode(samePerson);
         return audited("resolve.judge", caseId, "records " + lo + " and " + hi + ": " + verdict, reason, () -> {
             requireReadable(cases, lo, hi);
-            String now = PersonLinks.now();
-            int withdrawn = d.db().inWriteTransaction(h -> {
-                int changed = h.execute("UPDATE judgement SET verdict = ?, judged_by = ?, judged_at = ?, reason = ? "
+            return storeJudgement(lo, cases[0], hi, cases[1], samePerson, reason, null);
+        }, Session::judged);
+    }
+
+    /**
+     * Confirms or rejects a person link as {@code cets links} lists it. Anyone who reads both its
+     * cases may; so may, from their own side, an investigator or administrator of the agency owning
+     * either case, or either case's lead ({@link NeedToKnow#canJudgePersonLink}), who sees no more of
+     * the other side than its pointer: the view returned names a record only where the user may
+     * read its case. A link the user cannot see (neither case readable) is answered as one that
+     * does not exist. The judgement is stored on the link's two records, as {@link #judge} stores
+     * it, and audited with them; both cases are told of it.
+     */
+    public JudgementView judgeLink(long linkId, boolean samePerson, String reason) {
+        Optional<PersonLinks.StoredLink> link = d.db().read(h -> PersonLinks.link(h, linkId));
+        CaseFile a = link.flatMap(l -> d.directory().caseById(l.caseA())).orElse(null);
+        CaseFile b = link.flatMap(l -> d.directory().caseById(l.caseB())).orElse(null);
+        String verdict = verdictCode(samePerson);
+        Long caseId = a == null ? null : (NeedToKnow.canRead(user, a) || b == null ? a : b).id();
+        String target = "link " + linkId + link.map(l -> " (records " + l.recordA() + " and " + l.recordB() + ")").orElse("")
+                + ": " + verdict;
+        return audited("resolve.judge", caseId, target, reason, () -> {
+            PersonLinks.StoredLink l = requireVisiblePersonLink(linkId, link, a, b);
+            if (!NeedToKnow.canJudgePersonLink(user, a, b)) {
+                throw new AccessDeniedException(user.name() + " may not judge link " + linkId + ": it joins a case not shared with "
+                        + user.name() + ", and such a link is judged by investigators of " + a.agency().code()
+                        + (a.agency().id() == b.agency().id() ? "" : " or " + b.agency().code()) + ", or by either case's lead");
+            }
+            return storeJudgement(l.recordA(), a, l.recordB(), b, samePerson, reason, linkId);
+        }, Session::judged);
+    }
+
+    private static String verdictCode(boolean samePerson) {
+        return PersonLinks.code(samePerson ? org.opencets.core.resolve.Judgement.Verdict.SAME_PERSON
+                : org.opencets.core.resolve.Judgement.Verdict.DIFFERENT_PERSONS);
+    }
+
+    private static String judged(JudgementView j) {
+        return j.verdict() + (j.linksWithdrawn() > 0 ? ", " + j.linksWithdrawn() + " link withdrawn" : "");
+    }
+
+    /**
+     * Stores the verdict on two records (in cases {@code caseA} and {@code caseB}), applies it to the
+     * person links on exactly that pair, and tells both cases of a changed verdict on a pair a person
+     * link joins (or joined). The view names each record and case as the user may see it.
+     */
+    private JudgementView storeJudgement(long recordA, CaseFile caseA, long recordB, CaseFile caseB, boolean samePerson,
+                                         String reason, Long linkId) {
+        long lo = Math.min(recordA, recordB);
+        long hi = Math.max(recordA, recordB);
+        String verdict = verdictCode(samePerson);
+        String now = PersonLinks.now();
+        long[] judgedLink = {linkId == null ? 0 : linkId};
+        int withdrawn = d.db().inWriteTransaction(h -> {
+            Optional<String> before = h.createQuery("SELECT verdict FROM judgement WHERE record_a = ? AND record_b = ?")
+                    .bind(0, lo).bind(1, hi).mapTo(String.class).findOne();
+            if (before.isPresent()) {
+                h.execute("UPDATE judgement SET verdict = ?, judged_by = ?, judged_at = ?, reason = ? "
                         + "WHERE record_a = ? AND record_b = ?", verdict, user.id(), now, reason, lo, hi);
-                if (changed == 0) {
-                    h.execute("INSERT INTO judgement(record_a, record_b, verdict, judged_by, judged_at, reason) VALUES (?, ?, ?, ?, ?, ?)",
-                            lo, hi, verdict, user.id(), now, reason);
+            } else {
+                h.execute("INSERT INTO judgement(record_a, record_b, verdict, judged_by, judged_at, reason) VALUES (?, ?, ?, ?, ?, ?)",
+                        lo, hi, verdict, user.id(), now, reason);
+            }
+            List<PersonLinks.StoredLink> onPair = PersonLinks.linksOnPair(h, lo, hi);
+            String who = "an investigator of " + user.agency().code();
+            int n = 0;
+            for (PersonLinks.StoredLink l : onPair) {
+                if (!l.active()) {
+                    continue;
                 }
-                List<Long> onPair = h.createQuery("""
-                                SELECT id FROM link WHERE kind = 'person' AND withdrawn_at IS NULL
-                                AND ((record_a = ? AND record_b = ?) OR (record_a = ? AND record_b = ?))""")
-                        .bind(0, lo).bind(1, hi).bind(2, hi).bind(3, lo).mapTo(Long.class).list();
-                int n = 0;
-                for (long linkId : onPair) {
-                    if (samePerson) {
-                        h.execute("UPDATE link SET judgement = ? WHERE id = ?", verdict, linkId);
-                    } else {
-                        h.execute("UPDATE link SET withdrawn_at = ?, judgement = ? WHERE id = ?", now, verdict, linkId);
-                        String msg = "a person link between this case and another was withdrawn: an investigator judged "
-                                + "its two records to be different persons";
-                        PersonLinks.alertBoth(h, cases[0].id(), cases[1].id(), linkId, now, msg);
-                        n++;
-                    }
+                if (samePerson) {
+                    h.execute("UPDATE link SET judgement = ? WHERE id = ?", verdict, l.id());
+                } else {
+                    h.execute("UPDATE link SET withdrawn_at = ?, judgement = ? WHERE id = ?", now, verdict, l.id());
+                    PersonLinks.alertBoth(h, l.caseA(), l.caseB(), l.id(), now, "a person link between this case and another "
+                            + "was withdrawn: " + who + " judged its two records to be different persons (person link #" + l.id() + ")");
+                    n++;
                 }
-                return n;
-            });
-            return new JudgementView(lo, hi, verdict, user.name(), now, withdrawn);
-        }, j -> j.verdict() + (j.linksWithdrawn() > 0 ? ", " + j.linksWithdrawn() + " link withdrawn" : ""));
+            }
+            if (!onPair.isEmpty()) {
+                PersonLinks.StoredLink latest = onPair.get(onPair.size() - 1);
+                judgedLink[0] = judgedLink[0] == 0 ? latest.id() : judgedLink[0];
+                if (n == 0 && !before.equals(Optional.of(verdict))) {
+                    String message = (samePerson
+                            ? "a person link between this case and another was confirmed: " + who + " judged its two records "
+                            + "to be the same person" + (latest.active() ? "" : "; the next resolution run restores the link")
+                            : "a person link between this case and another, withdrawn earlier, was judged again: " + who
+                            + " judged its two records to be different persons") + " (person link #" + latest.id() + ")";
+                    PersonLinks.alertBoth(h, latest.caseA(), latest.caseB(), latest.id(), now, message);
+                }
+            }
+            return n;
+        });
+        boolean readsA = NeedToKnow.canRead(user, caseA);
+        boolean readsB = NeedToKnow.canRead(user, caseB);
+        return new JudgementView(judgedLink[0] == 0 ? null : judgedLink[0], readsA ? recordA : null, CaseRef.of(caseA, readsA),
+                readsB ? recordB : null, CaseRef.of(caseB, readsB), verdict, user.name(), now, withdrawn);
     }
 
     /**
      * Explains how resolution weighs two stored records, values included; both records' cases must
-     * be readable by the user. The model is trained afresh over the whole store, as a run would.
+     * be readable by the user (a record in a case they may not read is answered as one that does
+     * not exist). The model is trained afresh over the whole store, as a run would.
      */
     public PairView explainPair(long recordA, long recordB, String reason) {
         CaseFile[] cases = casesOfRecords(recordA, recordB);
         return audited("resolve.explain", cases[0] == null ? null : cases[0].id(), "records " + recordA + " and " + recordB,
                 reason, () -> {
                     requireReadable(cases, recordA, recordB);
-                    PersonLinks.Run run = PersonLinks.resolveStore(d.db(), d.stoplist());
-                    for (long id : new long[] {recordA, recordB}) {
-                        if (!run.meta().containsKey(id)) {
-                            throw new IllegalArgumentException("record " + id + " names no person (it needs a surname and one "
-                                    + "more fact: a given name, a birth date, an address, an e-mail, a phone or a card)");
-                        }
-                    }
-                    org.opencets.core.resolve.Resolution r = run.resolution();
-                    org.opencets.core.resolve.PairExplanation x = r.explain(Long.toString(recordA), Long.toString(recordB));
-                    return new PairView(recordA, CaseRef.of(cases[0], true), recordB, CaseRef.of(cases[1], true),
-                            x.probability(), x.matchWeight(), x.priorWeight(), x.samePerson(),
-                            x.judgement() == null ? null : PersonLinks.code(x.judgement()), x.contributions());
+                    return explained(recordA, cases[0], recordB, cases[1]);
                 }, v -> String.format(java.util.Locale.ROOT, "probability %.4f", v.probability()));
+    }
+
+    /**
+     * Explains a person link as {@code cets links} lists it, values included, to a user who reads
+     * both its cases. Anyone else who sees the link is told whom to ask: the values on the other
+     * side are its agency's to show.
+     */
+    public PairView explainLink(long linkId, String reason) {
+        Optional<PersonLinks.StoredLink> link = d.db().read(h -> PersonLinks.link(h, linkId));
+        CaseFile a = link.flatMap(l -> d.directory().caseById(l.caseA())).orElse(null);
+        CaseFile b = link.flatMap(l -> d.directory().caseById(l.caseB())).orElse(null);
+        String target = "link " + linkId + link.map(l -> " (records " + l.recordA() + " and " + l.recordB() + ")").orElse("");
+        return audited("resolve.explain", a == null ? null : a.id(), target, reason, () -> {
+            PersonLinks.StoredLink l = requireVisiblePersonLink(linkId, link, a, b);
+            CaseFile hidden = NeedToKnow.canRead(user, a) ? (NeedToKnow.canRead(user, b) ? null : b) : a;
+            if (hidden != null) {
+                NeedToKnow.Pointer p = NeedToKnow.Pointer.of(hidden);
+                throw new AccessDeniedException("the values behind link " + linkId + " are not all yours to see: case "
+                        + hidden.qualifiedNumber() + " is not shared with " + user.name() + "; ask its lead, " + p.leadName()
+                        + (p.leadContact().isEmpty() ? "" : " (" + p.leadContact() + ")") + ", at " + p.agencyName()
+                        + (NeedToKnow.canJudgePersonLink(user, a, b) ? "; you may judge the link from your side with "
+                        + "'cets resolve judge --link " + linkId + " --same|--different'" : ""));
+            }
+            return explained(l.recordA(), a, l.recordB(), b);
+        }, v -> String.format(java.util.Locale.ROOT, "probability %.4f", v.probability()));
+    }
+
+    private PairView explained(long recordA, CaseFile caseA, long recordB, CaseFile caseB) {
+        PersonLinks.Run run = PersonLinks.resolveStore(d.db(), d.stoplist());
+        for (long id : new long[] {recordA, recordB}) {
+            if (!run.meta().containsKey(id)) {
+                throw new IllegalArgumentException("record " + id + " names no person (it needs a surname and one "
+                        + "more fact: a given name, a birth date, an address, an e-mail, a phone or a card)");
+            }
+        }
+        org.opencets.core.resolve.Resolution r = run.resolution();
+        org.opencets.core.resolve.PairExplanation x = r.explain(Long.toString(recordA), Long.toString(recordB));
+        return new PairView(recordA, CaseRef.of(caseA, true), recordB, CaseRef.of(caseB, true),
+                x.probability(), x.matchWeight(), x.priorWeight(), x.samePerson(),
+                x.judgement() == null ? null : PersonLinks.code(x.judgement()), x.contributions());
     }
 
     private CaseFile[] casesOfRecords(long recordA, long recordB) {
@@ -976,18 +1093,29 @@ public final class Session {
                 PersonLinks.caseOf(h, recordB).flatMap(id -> d.directory().caseById(id)).orElse(null)});
     }
 
+    /** Each record, in turn, must be in a case the user reads; one that is not is answered as absent. */
     private void requireReadable(CaseFile[] cases, long recordA, long recordB) {
         long[] ids = {recordA, recordB};
         for (int i = 0; i < 2; i++) {
-            if (cases[i] == null) {
-                throw new IllegalArgumentException("no record " + ids[i] + " in the store");
+            if (cases[i] == null || !NeedToKnow.canRead(user, cases[i])) {
+                throw NotFoundException.record(ids[i], cases[i] == null ? null : cases[i].qualifiedNumber());
             }
         }
-        for (int i = 0; i < 2; i++) {
-            if (!NeedToKnow.canRead(user, cases[i])) {
-                throw new AccessDeniedException("record " + ids[i] + " is in case " + cases[i].qualifiedNumber()
-                        + ", which is not shared with " + user.name() + "; contact its lead");
-            }
+    }
+
+    /** The link, which the user must see (read one of its cases; else it is answered as absent) and which joins persons. */
+    private PersonLinks.StoredLink requireVisiblePersonLink(long linkId, Optional<PersonLinks.StoredLink> link, CaseFile a,
+                                                            CaseFile b) {
+        if (link.isEmpty() || a == null || b == null) {
+            throw NotFoundException.link(linkId, null);
         }
+        if (!NeedToKnow.canRead(user, a) && !NeedToKnow.canRead(user, b)) {
+            throw NotFoundException.link(linkId, a.qualifiedNumber() + " and " + b.qualifiedNumber());
+        }
+        if (!link.get().kind().equals("person")) {
+            throw new IllegalArgumentException("link " + linkId + " is not a person link (its kind is " + link.get().kind()
+                    + ": an identifier or an image both cases hold); only person links are judged or explained here");
+        }
+        return link.get();
     }
 }

@@ -145,10 +145,11 @@ class PersonLinksTest {
 
         long cardholder = seenByAlice.a().record();
         long arrestee = seenByBob.b().record();
-        // neither may read the other's case: neither can see the values compared, nor judge the pair
-        assertThatThrownBy(() -> w.as("alice").explainPair(cardholder, arrestee, null)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> w.as("bob").explainPair(cardholder, arrestee, null)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> w.as("bob").judge(cardholder, arrestee, false, null)).isInstanceOf(AccessDeniedException.class);
+        // neither may read the other's case: neither can see the values compared, nor name the other's record
+        // (it is answered as absent; each judges the link from their side instead: PersonLinkNeedToKnowTest)
+        assertThatThrownBy(() -> w.as("alice").explainPair(cardholder, arrestee, null)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> w.as("bob").explainPair(cardholder, arrestee, null)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> w.as("bob").judge(cardholder, arrestee, false, null)).isInstanceOf(NotFoundException.class);
 
         // once RCMP shares its case on the network, alice reads both sides: evidence without values, and the explanation
         w.as("bob").setSharing("C2", Sharing.NETWORK);

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.opencets.app.PairView;
+import org.opencets.app.Session;
 import org.opencets.cli.CetsCommand;
 import org.opencets.cli.Output;
 import org.opencets.cli.UserOptions;
@@ -12,34 +13,34 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cets resolve explain}: how the model weighs two stored records. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = {"Explain how person resolution weighs two stored records: each comparison's level, the two values "
                 + "and its match weight in bits, which add up to the pair's match weight. You must be entitled to both "
-                + "records' cases. The model is trained over the whole store, as 'cets resolve run' does, so this takes "
-                + "as long as a run."},
-        footerHeading = "%nExample:%n", footer = "  cets resolve explain 1042 88017")
+                + "records' cases (or, with --link, a person link's two cases); of a case not shared with you, ask its "
+                + "lead. The model is trained over the whole store, as 'cets resolve run' does, so this takes as long "
+                + "as a run."},
+        footerHeading = "%nExamples:%n", footer = {"  cets resolve explain 1042 88017", "  cets resolve explain --link 417"})
 final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Mixin
     UserOptions user;
 
-    @Parameters(index = "0", paramLabel = "RECORD", description = "one record id")
-    long first;
-
-    @Parameters(index = "1", paramLabel = "RECORD", description = "the other record id")
-    long second;
+    @Mixin
+    RecordPairOrLink target;
 
     @Option(names = "--reason", paramLabel = "TEXT", description = "why you look (recorded in the audit log)")
     String reason;
 
     @Override
     public Integer call() {
-        PairView v = CetsCommand.root(spec).session(user.as()).explainPair(first, second, reason);
+        target.check();
+        Session session = CetsCommand.root(spec).session(user.as());
+        PairView v = target.link != null ? session.explainLink(target.link, reason)
+                : session.explainPair(target.first(), target.second(), reason);
         PrintWriter out = spec.commandLine().getOut();
         if (user.json()) {
             Output.json(out, v);

@@ -2,7 +2,9 @@ package org.opencets.cli.resolve;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.opencets.app.CaseRef;
 import org.opencets.app.JudgementView;
+import org.opencets.app.Session;
 import org.opencets.cli.CetsCommand;
 import org.opencets.cli.Output;
 import org.opencets.cli.UserOptions;
@@ -11,7 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cets resolve judge}: an investigator confirms or rejects that two records are one person. */
@@ -19,22 +20,23 @@ import picocli.CommandLine.Spec;
         description = {"Record your decision that two stored records are the same person (--same) or different persons "
                 + "(--different). Judgements override the model on every later run and survive re-runs; judging a pair "
                 + "again replaces the verdict. To confirm or reject a merge of two persons, judge one record of each.",
-                "You must be entitled to both records' cases. A rejection withdraws a person link on exactly this pair "
-                + "at once; the next 'cets resolve run' applies the judgement everywhere."},
+                "Name two records in cases you may read, or a person link with --link: a link into another agency's "
+                + "case that is not shared with you is judged from your side by an investigator of your agency or your "
+                + "case's lead, from your own record and the other case's pointer (call its lead). Both cases are told when "
+                + "a verdict on a linked pair changes. "
+                + "A rejection withdraws a person link on exactly this pair at once; the next 'cets resolve run' applies "
+                + "the judgement everywhere."},
         footerHeading = "%nExamples:%n",
         footer = {"  cets resolve judge 1042 88017 --different --reason \"father and son, same address\"",
-                "  cets resolve judge 1042 90211 --same --reason \"confirmed by booking photo\""})
+                "  cets resolve judge 1042 90211 --same --reason \"confirmed by booking photo\"",
+                "  cets resolve judge --link 417 --different --reason \"RCMP lead confirms he was in custody that day\""})
 final class JudgeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Mixin
     UserOptions user;
-
-    @Parameters(index = "0", paramLabel = "RECORD", description = "one record id (as 'cets links' shows it)")
-    long first;
-
-    @Parameters(index = "1", paramLabel = "RECORD", description = "the other record id")
-    long second;
+    @Mixin
+    RecordPairOrLink target;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Verdict verdict;
@@ -51,18 +53,31 @@ final class JudgeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JudgementView j = CetsCommand.root(spec).session(user.as()).judge(first, second, verdict.same, reason);
+        target.check();
+        Session session = CetsCommand.root(spec).session(user.as());
+        JudgementView j = target.link != null ? session.judgeLink(target.link, verdict.same, reason)
+                : session.judge(target.first(), target.second(), verdict.same, reason);
         PrintWriter out = spec.commandLine().getOut();
         if (user.json()) {
             Output.json(out, j);
             return 0;
         }
-        out.println("records " + j.recordA() + " and " + j.recordB() + ": " + j.verdict().replace('_', ' ') + " (judged by "
-                + j.judgedBy() + " at " + j.judgedAt() + ")");
+        out.println((j.link() == null ? "" : "link #" + j.link() + ", ") + side(j.recordA(), j.caseA()) + " ~ "
+                + side(j.recordB(), j.caseB()) + ": " + j.verdict().replace('_', ' ') + " (judged by " + j.judgedBy() + " at "
+                + j.judgedAt() + ")");
+        for (CaseRef hidden : new CaseRef[] {j.caseA(), j.caseB()}) {
+            if (!hidden.shared()) {
+                out.println("the other side is " + hidden);
+            }
+        }
         if (j.linksWithdrawn() > 0) {
             out.println("the person link on this pair was withdrawn; both cases were alerted");
         }
         out.println("the next 'cets resolve run' applies this judgement to every person");
         return 0;
+    }
+
+    private static String side(Long record, CaseRef c) {
+        return record == null ? c.qualified() : "record " + record + " (" + c.qualified() + ")";
     }
 }
