@@ -392,7 +392,7 @@ public final class Session {
                     }
                     String f = reader.get().format();
                     recordFilesSkipped.add(new FolderImportReport.Skipped(MediaImport.shown(p.toString()), size,
-                            "a " + f + " file, not media (import it with --format auto or --format " + f + ")"));
+                            "a file in format " + f + ", not media (import it with --format auto or --format " + f + ")"));
                 }
                 return false;
             };

@@ -147,7 +147,7 @@ class FolderImportTest {
         });
         assertThat(names(r.skipped())).containsExactly("blob.bin", "empty.dat", "tip.jsonl", "todo.txt", "transactions.csv");
         assertThat(r.skipped().get(4).reason()).isEqualTo(
-                "a transactions-csv file, not media (import it with --format auto or --format transactions-csv)");
+                "a file in format transactions-csv, not media (import it with --format auto or --format transactions-csv)");
         assertThat(r.skipped().get(3).reason()).isEqualTo("not an image or video");
         assertThat(alice.showCase("C1", null).records()).isEqualTo(Map.of("media", 3L));
     }
