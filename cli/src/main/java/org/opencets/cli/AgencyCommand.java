@@ -26,7 +26,7 @@ final class AgencyCommand extends CommandGroup {
         String code;
         @Option(names = "--name", required = true, paramLabel = "NAME", description = "the agency's full name")
         String name;
-        @Option(names = "--region", paramLabel = "CC", description = "ISO 3166 region (phone numbers without a country code)")
+        @Option(names = "--region", paramLabel = "CC", converter = OptionValues.RegionCode.class, description = "ISO 3166 region (phone numbers without a country code)")
         String region;
 
         @Override

@@ -50,7 +50,7 @@ final class AuditCommand extends CommandGroup {
         CommandSpec spec;
         @Mixin
         UserOptions user;
-        @Option(names = "--limit", defaultValue = "50", description = "how many (default: ${DEFAULT-VALUE})")
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "50", converter = OptionValues.AtLeastOne.class, description = "how many (default: ${DEFAULT-VALUE})")
         int limit;
         @Option(names = "--case", paramLabel = "NUMBER", description = "only entries about this case")
         String caseRef;

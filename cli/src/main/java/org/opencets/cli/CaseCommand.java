@@ -33,15 +33,15 @@ final class CaseCommand extends CommandGroup {
         String agency;
         @Option(names = "--title", required = true, paramLabel = "TITLE", description = "a short title")
         String title;
-        @Option(names = "--sharing", paramLabel = "LEVEL", defaultValue = "agency",
+        @Option(names = "--sharing", paramLabel = "LEVEL", defaultValue = "agency", converter = OptionValues.SharingLevel.class,
                 description = "agency (only the owning agency reads it; others see a pointer) or network (default: ${DEFAULT-VALUE})")
-        String sharing;
+        Sharing sharing;
         @Option(names = "--lead", paramLabel = "USER", description = "the lead investigator, shown to other agencies as the contact (default: you)")
         String lead;
 
         @Override
         public Integer call() {
-            CaseRef c = CetsCommand.root(spec).session(user.as).createCase(number, agency, title, Sharing.fromCode(sharing), lead);
+            CaseRef c = CetsCommand.root(spec).session(user.as).createCase(number, agency, title, sharing, lead);
             if (user.json) {
                 Output.json(spec.commandLine().getOut(), c);
             } else {
@@ -123,12 +123,13 @@ final class CaseCommand extends CommandGroup {
         UserOptions user;
         @Parameters(paramLabel = "NUMBER", description = "case number, or AGENCY/NUMBER")
         String number;
-        @Option(names = "--sharing", required = true, paramLabel = "LEVEL", description = "agency or network")
-        String sharing;
+        @Option(names = "--sharing", required = true, paramLabel = "LEVEL", converter = OptionValues.SharingLevel.class,
+                description = "agency or network")
+        Sharing sharing;
 
         @Override
         public Integer call() {
-            Sharing level = Sharing.fromCode(sharing);
+            Sharing level = sharing;
             String qualified = CetsCommand.root(spec).session(user.as).setSharing(number, level);
             spec.commandLine().getOut().println("Case " + qualified + " sharing is now " + level.code());
             return ExitCodes.OK;

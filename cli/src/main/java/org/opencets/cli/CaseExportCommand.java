@@ -47,19 +47,19 @@ final class CaseExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!format.equalsIgnoreCase("case-uco")) {
-            spec.commandLine().getErr().println("cets: unknown export format '" + format + "'; known: case-uco");
-            return ExitCodes.USAGE;
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "unknown export format '" + format + "'; known: case-uco");
         }
         Path target = output.toAbsolutePath();
         Path dir = target.getParent();
         if (Files.isDirectory(target)) {
-            spec.commandLine().getErr().println("cets: --output " + output + " is a folder; name the file to write");
-            return ExitCodes.USAGE;
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--output " + output + " is a folder; name the file to write");
         }
         if (!Files.isDirectory(dir)) {
             // an export holds case data: it goes only where the user said, never into folders made on a typo
-            spec.commandLine().getErr().println("cets: --output " + output + ": no such folder " + dir);
-            return ExitCodes.USAGE;
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--output " + output + ": no such folder " + dir);
         }
         Path partial = Files.createTempFile(dir, "." + target.getFileName(), ".partial");
         long records;

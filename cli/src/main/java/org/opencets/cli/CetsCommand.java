@@ -6,7 +6,6 @@ import org.opencets.app.Session;
 import org.opencets.store.StoreConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code cets}: the root command. Holds the environment and opens the deployment on first use. */
 @Command(name = "cets",
@@ -38,7 +37,8 @@ import picocli.CommandLine.Spec;
                 "Exit codes:",
                 "  0  done",
                 "  1  failed; the message says why (no such case, a store problem, a failed check)",
-                "  2  the command line is wrong (unknown option, missing argument)",
+                "  2  the command line is wrong (unknown option, missing argument,",
+                "     a value an option does not take, no command)",
                 "  3  not allowed: an unknown acting user, or one not entitled to do this",
                 "  4  the input cannot be read as asked (no such file, bad row); nothing of it was stored",
                 "",
@@ -47,20 +47,12 @@ import picocli.CommandLine.Spec;
                 "  cets case create 2024-17 --agency TPS --title \"Payment site buyers\"",
                 "  cets import --case 2024-17 --format auto buyers.csv",
                 "  cets lookup someone@example.org"})
-public final class CetsCommand implements Runnable {
+public final class CetsCommand extends CommandGroup {
     private final Map<String, String> env;
     private Deployment deployment;
 
-    @Spec
-    CommandSpec spec;
-
     public CetsCommand(Map<String, String> env) {
         this.env = env;
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     /** The environment the command line runs in (CETS_HOME, CETS_DB_URL, CETS_USER, …), for subcommands in other packages. */

@@ -6,7 +6,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * A command that only groups subcommands: run alone, it names what is missing, prints its usage
- * (with an example) on standard error and exits as for any other usage error.
+ * (with an example) on standard error and exits as for any other usage error. {@code cets} itself
+ * is one: typed alone, it is a command line missing its command.
  */
 abstract class CommandGroup implements Callable<Integer> {
     @Spec

@@ -6,7 +6,10 @@ public final class ExitCodes {
     public static final int OK = 0;
     /** Failed: the message says why (a store problem, a failed check). */
     public static final int ERROR = 1;
-    /** The command line itself is wrong: unknown option, missing argument. */
+    /**
+     * The command line itself is wrong: unknown option, missing argument, a value an option does not
+     * take (an unknown role or format, a limit below 1), or no command at all.
+     */
     public static final int USAGE = 2;
     /** The acting user is not entitled to do this. */
     public static final int DENIED = 3;

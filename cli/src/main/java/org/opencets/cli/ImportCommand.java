@@ -47,15 +47,16 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--case", required = true, paramLabel = "NUMBER", description = "the case (NUMBER or AGENCY/NUMBER)")
     String caseRef;
 
-    @Option(names = "--format", defaultValue = "auto", paramLabel = "FORMAT",
+    @Option(names = "--format", defaultValue = "auto", paramLabel = "FORMAT", converter = OptionValues.ImportFormat.class,
             description = "the file format, or auto to detect it from the content (default: ${DEFAULT-VALUE}); see 'cets formats'")
     String format;
 
     @Option(names = "--skip-bad", description = "store the good rows and list every rejected row with its reason")
     boolean skipBad;
 
-    @Option(names = "--encoding", paramLabel = "CHARSET", description = "the file's encoding when it is not UTF-8, e.g. windows-1252")
-    String encoding;
+    @Option(names = "--encoding", paramLabel = "CHARSET", converter = OptionValues.Encoding.class,
+            description = "the file's encoding when it is not UTF-8, e.g. windows-1252")
+    Charset encoding;
 
     @Option(names = "--mapping", paramLabel = "FILE", description = "for CSV: a file mapping canonical fields to the file's headers")
     Path mapping;
@@ -88,14 +89,6 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Session session = CetsCommand.root(spec).session(user.as);
-        Charset cs = null;
-        if (encoding != null) {
-            try {
-                cs = Charset.forName(encoding);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown encoding '" + encoding + "' (try UTF-8, UTF-16, windows-1252, ISO-8859-1)");
-            }
-        }
         Map<String, String> opts = new LinkedHashMap<>(readerOptions);
         if (mapping != null) {
             opts.put("mapping", mapping.toString());
@@ -106,7 +99,7 @@ final class ImportCommand implements Callable<Integer> {
         if (dateOrder != null) {
             opts.put("date-order", dateOrder);
         }
-        Session.ImportOptions options = new Session.ImportOptions(skipBad, cs, opts, reason);
+        Session.ImportOptions options = new Session.ImportOptions(skipBad, encoding, opts, reason);
         PrintWriter out = spec.commandLine().getOut();
         List<Object> reports = new ArrayList<>();
         boolean showProgress = !quiet && System.console() != null;

@@ -23,7 +23,7 @@ final class InitCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "the agency's name (default: the code)")
     String name;
 
-    @Option(names = "--region", paramLabel = "CC", description = "the agency's ISO 3166 region, for phone numbers without a country code")
+    @Option(names = "--region", paramLabel = "CC", converter = OptionValues.RegionCode.class, description = "the agency's ISO 3166 region, for phone numbers without a country code")
     String region;
 
     @Option(names = "--admin", paramLabel = "USER", defaultValue = "admin", description = "the administrator's user name (default: ${DEFAULT-VALUE})")
@@ -36,9 +36,6 @@ final class InitCommand implements Callable<Integer> {
     public Integer call() {
         CetsCommand root = CetsCommand.root(spec);
         StoreConfig config = root.storeConfig();
-        if (region != null && !region.matches("[A-Z]{2}")) {
-            throw new IllegalArgumentException("--region must be a two-letter ISO 3166 code such as GB or US");
-        }
         Deployment.init(config, agency, name == null ? agency : name, region, admin);
         var out = spec.commandLine().getOut();
         out.println("Created an OpenCETS store in " + config.home());

@@ -27,16 +27,16 @@ final class LookupCommand implements Callable<Integer> {
     @Parameters(paramLabel = "VALUE", description = "the value to look up")
     String value;
 
-    @Option(names = "--type", paramLabel = "TYPE", description = "the identifier type, when detection would guess wrong")
-    String type;
+    @Option(names = "--type", paramLabel = "TYPE", converter = OptionValues.IdentifierTypeCode.class,
+            description = "the identifier type, when detection would guess wrong")
+    IdentifierType type;
 
     @Option(names = "--reason", paramLabel = "TEXT", description = "why you look (recorded in the audit log)")
     String reason;
 
     @Override
     public Integer call() {
-        IdentifierType t = type == null ? null : IdentifierType.fromCode(type);
-        LookupResult r = CetsCommand.root(spec).session(user.as).lookup(value, t, reason);
+        LookupResult r = CetsCommand.root(spec).session(user.as).lookup(value, type, reason);
         PrintWriter out = spec.commandLine().getOut();
         if (user.json) {
             Output.json(out, r);

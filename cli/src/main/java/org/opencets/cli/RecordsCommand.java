@@ -26,10 +26,10 @@ final class RecordsCommand implements Callable<Integer> {
     @Option(names = "--case", required = true, paramLabel = "NUMBER", description = "the case (NUMBER or AGENCY/NUMBER)")
     String caseRef;
 
-    @Option(names = "--kind", paramLabel = "KIND", description = "only records of this kind: transaction, message, arrest, tip, note, media, event")
+    @Option(names = "--kind", paramLabel = "KIND", converter = OptionValues.RecordKindCode.class, description = "only records of this kind: transaction, message, arrest, tip, note, media, event")
     String kind;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "100", description = "at most this many (default: ${DEFAULT-VALUE})")
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "100", converter = OptionValues.AtLeastOne.class, description = "at most this many (default: ${DEFAULT-VALUE})")
     int limit;
 
     @Option(names = "--reason", paramLabel = "TEXT", description = "why you look (recorded in the audit log)")

@@ -31,9 +31,9 @@ final class UserCommand extends CommandGroup {
         String name;
         @Option(names = "--agency", required = true, paramLabel = "CODE", description = "the user's agency")
         String agency;
-        @Option(names = "--role", paramLabel = "ROLE", split = ",",
+        @Option(names = "--role", paramLabel = "ROLE", split = ",", converter = OptionValues.RoleCode.class,
                 description = "admin, investigator or analyst (repeatable; default investigator)")
-        List<String> roles;
+        List<Role> roles;
         @Option(names = "--contact", paramLabel = "TEXT", description = "how other agencies reach this user (shown in pointers)")
         String contact;
 
@@ -41,7 +41,7 @@ final class UserCommand extends CommandGroup {
         public Integer call() {
             Set<Role> set = EnumSet.noneOf(Role.class);
             if (roles != null) {
-                roles.forEach(r -> set.add(Role.fromCode(r)));
+                set.addAll(roles);
             }
             Investigator u = CetsCommand.root(spec).session(user.as).addUser(name, agency, set, contact);
             if (user.json) {

@@ -46,10 +46,13 @@ class CommandLineTest {
         assertThat(cets("case", "create", "C1", "--agency", "TPS", "--title", "t").code()).isZero();
         int badRow = cets("import", "--case", "C1", "--format", "jsonl", dir.resolve("bad.jsonl").toString()).code();
         int usage = cets("lookup").code();
+        int badValue = cets("records", "--case", "C1", "--limit", "0").code();
         assertThat(help).contains("  " + notFound + "  failed; the message says why (no such case")
                 .contains("  " + unknownUser + "  not allowed: an unknown acting user")
                 .contains("  " + badRow + "  the input cannot be read as asked (no such file, bad row)")
-                .contains("  " + usage + "  the command line is wrong");
+                .contains("  " + usage + "  the command line is wrong")
+                .contains("  " + badValue + "  the command line is wrong (unknown option, missing argument,")
+                .contains("a value an option does not take, no command)");
         assertThat(noFile).as("which comes first, the unknown case or the missing file").isEqualTo(notFound);
     }
 

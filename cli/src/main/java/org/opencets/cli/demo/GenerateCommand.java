@@ -77,8 +77,7 @@ public final class GenerateCommand implements Callable<Integer> {
         if (Files.isDirectory(out) && !force) {
             try (Stream<Path> s = Files.list(out)) {
                 if (s.findAny().isPresent()) {
-                    err.println("cets: " + out + " is not empty; choose a new folder or pass --force");
-                    return ExitCodes.USAGE;
+                    throw new ParameterException(spec.commandLine(), out + " is not empty; choose a new folder or pass --force");
                 }
             }
         }

@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
                 + "its size and camera EXIF.",
             "Writes one CSV row per file read, with the header",
             "  path,md5,sha1,sha256,pdq,quality,width,height,camera_make,camera_model,camera_serial,taken_at",
-            "A file that cannot be read or decoded is named on stderr with the reason; the run goes on.",
+            "A file that cannot be read or decoded is named on stderr with the reason; the run goes on. A PATH that "
+                + "does not exist stops the command before anything is written (exit code 4).",
             "No pixel content is ever printed."},
         footerHeading = "%nExample:%n",
         footer = {"  cets media hash /evidence/drive1 /evidence/phone.tar.d --output hashes.csv",
@@ -69,6 +70,13 @@ public final class HashCommand implements Callable<Integer> {
         ScanOptions options = ScanOptions.defaults().withThreads(threads).withExifOrientation(exifRotate)
                 .withMinDecodedSide(fullSize ? 0 : ScanOptions.DEFAULT_MIN_DECODED_SIDE);
         PrintWriter err = spec.commandLine().getErr();
+        for (Path p : paths) {
+            if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                // a typed path that names nothing is a mistake to fix, not a file of the run that failed
+                err.println("cets media hash: " + p + ": no such file or folder; nothing was hashed");
+                return org.opencets.cli.ExitCodes.BAD_INPUT;
+            }
+        }
         boolean toStdout = output.equals("-");
         OutputStream os;
         try {
