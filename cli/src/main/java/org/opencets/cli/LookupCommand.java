@@ -14,9 +14,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "lookup", mixinStandardHelpOptions = true,
         description = {"Have we — or any agency — seen this value? Answers in which cases; a case not shared with you "
                 + "is named only by agency, number and lead contact.",
-                "The type (email, phone, card, ip, account, url, domain, file_hash, pdq, device) is detected unless given."},
+                "The type (email, phone, card, ip, account, url, domain, file_hash, pdq, device) is detected unless given. "
+                        + "The TYPE:VALUE form that records, links and look-ups print (email:j.doe@example.org, "
+                        + "account:irc:darkstar, file_hash:md5:...) names the type; a card is printed masked and needs its "
+                        + "whole number."},
         footerHeading = "%nExamples:%n",
         footer = {"  cets lookup j.doe+shop@Example.ORG", "  cets lookup \"+44 7700 900123\" --type phone",
+                "  cets lookup file_hash:md5:0cc175b9c0f1b6a831c399e269772661",
                 "  cets lookup irc:darkstar --type account --reason \"tip 8812\" --json"})
 final class LookupCommand implements Callable<Integer> {
     @Spec
@@ -36,7 +40,11 @@ final class LookupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LookupResult r = CetsCommand.root(spec).session(user.as).lookup(value, type, reason);
+        String v = value;
+        if (type != null && v.regionMatches(true, 0, type.code() + ":", 0, type.code().length() + 1)) {
+            v = v.substring(type.code().length() + 1); // the printed form, with the type named twice
+        }
+        LookupResult r = CetsCommand.root(spec).session(user.as).lookup(v, type, reason);
         PrintWriter out = spec.commandLine().getOut();
         if (user.json) {
             Output.json(out, r);

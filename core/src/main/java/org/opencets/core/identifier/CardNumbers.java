@@ -51,6 +51,10 @@ final class CardNumbers {
                         digits[n] = c;
                     }
                     n++;
+                } else if (c == '…' || c == '*' || c == '•') {
+                    // the form the tool itself shows (41111111…1111), or a processor's masked PAN
+                    throw new InvalidIdentifierException(IdentifierType.CARD, "a masked card number (first digits, '"
+                            + c + "', last four) cannot be looked up or compared: its keyed hash needs every digit");
                 } else if (c != ' ' && c != '-') {
                     throw new InvalidIdentifierException(IdentifierType.CARD,
                             "card number may contain only digits, spaces and dashes (found '" + printable(c) + "' at position " + (i + 1) + ")");

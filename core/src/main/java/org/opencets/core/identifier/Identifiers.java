@@ -53,6 +53,9 @@ public final class Identifiers {
      * The first rule that matches decides the type, and the value must then normalise as that type:
      *
      * <ol>
+     *   <li>a type's code and a colon, as records, links and look-ups print identifiers
+     *       ({@code email:…}, {@code phone:…}, {@code account:irc:…}, {@code file_hash:md5:…}; any case,
+     *       {@code -} for {@code _}): that type, the rest normalised as it;</li>
      *   <li>{@code md5:}, {@code sha1:}, {@code sha256:} prefix: file hash; {@code pdq:}: PDQ hash;</li>
      *   <li>{@code mailto:} prefix: e-mail;</li>
      *   <li>an IPv4 or IPv6 literal: IP;</li>
@@ -76,7 +79,27 @@ public final class Identifiers {
         if (raw == null || raw.isBlank()) {
             throw new InvalidIdentifierException(null, "nothing to look up: the value is empty");
         }
+        String s = raw.strip();
+        int colon = s.indexOf(':');
+        IdentifierType named = colon > 0 ? typeNamed(s.substring(0, colon)) : null;
+        if (named != null) {
+            return normalise(named, s.substring(colon + 1), ctx);
+        }
         return normalise(detect(raw), raw, ctx);
+    }
+
+    /**
+     * The type whose code this is ({@code email}, {@code file_hash} or {@code file-hash}, any case),
+     * or null. No code is a hex word or a URL scheme the normalisers take, so an IPv6 address or a
+     * URL is never read as a named type.
+     */
+    private static IdentifierType typeNamed(String code) {
+        for (IdentifierType t : IdentifierType.values()) {
+            if (t.code().equalsIgnoreCase(code) || t.code().replace('_', '-').equalsIgnoreCase(code)) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** The type {@link #detectAndNormalise} would use, by the rules listed there. */

@@ -92,4 +92,72 @@ class DetectionTest {
                 .satisfies(e -> assertThat(((InvalidIdentifierException) e).type()).isNull());
         assertThatThrownBy(() -> detect("  ")).hasMessageContaining("empty");
     }
+
+    /**
+     * Records, links and look-ups print an identifier as {@code type:value} ({@link Identifier#toString},
+     * {@link Identifier#label}); typed back into {@code cets lookup}, that form means the type it names
+     * (session 6 review, finding 14).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", value = {
+        "email:J.Smith+shop@gmail.com => EMAIL => jsmith@gmail.com",
+        "EMAIL:bob@example.com => EMAIL => bob@example.com",
+        "phone:+44 7400 123456 => PHONE => +447400123456",
+        "phone:07400 123456 => PHONE => +447400123456",
+        "ip:81.2.69.160 => IP => 81.2.69.160",
+        "ip:2a00:1450::1 => IP => 2a00:1450::1",
+        "account:irc:darkstar => ACCOUNT => irc:darkstar",
+        "account:examplechat:darkstar => ACCOUNT => examplechat:darkstar",
+        "url:https://example.com/a => URL => https://example.com/a",
+        "domain:example.org => DOMAIN => example.org",
+        "device:canon|canon eos 5d|0123 => DEVICE => canon|canon eos 5d|0123",
+        "file_hash:md5:d41d8cd98f00b204e9800998ecf8427e => FILE_HASH => md5:d41d8cd98f00b204e9800998ecf8427e",
+        "file-hash:sha1:da39a3ee5e6b4b0d3255bfef95601890afd80709 => FILE_HASH => sha1:da39a3ee5e6b4b0d3255bfef95601890afd80709",
+        "pdq:f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22 => PDQ => f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22",
+    })
+    void theTypeColonValueFormTheToolPrintsMeansThatType(String raw, IdentifierType type, String value) {
+        Identifier id = detect(raw);
+        assertThat(id.type()).isEqualTo(type);
+        assertThat(id.value()).isEqualTo(value);
+    }
+
+    @Test
+    void everyPrintedFormLooksUpAsTheIdentifierItPrints() {
+        for (Identifier id : new Identifier[] {
+                detect("Bob@Example.com"), detect("+44 7400 123456"), detect("81.2.69.160"), detect("2a00:1450::1"),
+                detect("twitter:@Bob"), detect("matrix:@bob:example.org"), detect("https://Example.com/a?q=1"),
+                detect("Example.ORG"), Identifiers.device("Canon", "EOS 5D", "0123"),
+                detect("d41d8cd98f00b204e9800998ecf8427e"), detect("pdq:" + "ab".repeat(32))}) {
+            assertThat(detect(id.toString()).key()).as(id.toString()).isEqualTo(id.key());
+            assertThat(detect(id.label()).key()).as(id.label()).isEqualTo(id.key());
+        }
+        Identifier card = detect("4111 1111 1111 1111");
+        assertThat(detect("card:4111 1111 1111 1111")).isEqualTo(card);
+        assertThatThrownBy(() -> detect(card.toString())).hasMessageContaining("masked")
+                .hasMessageContaining("every digit").hasMessageNotContaining("position");
+        assertThatThrownBy(() -> detect("card:411111******1111")).hasMessageContaining("masked");
+    }
+
+    @Test
+    void aValueThatMerelyHoldsAColonIsReadAsBefore() {
+        assertThat(detect("2A00:1450::1").type()).isEqualTo(IdentifierType.IP);
+        assertThat(detect("fe80::1").type()).isEqualTo(IdentifierType.IP);
+        assertThat(detect("::ffff:81.2.69.160").value()).isEqualTo("81.2.69.160");
+        assertThat(detect("https://example.com:8443/x").type()).isEqualTo(IdentifierType.URL);
+        assertThat(detect("ftp://files.example.com/").type()).isEqualTo(IdentifierType.URL);
+        assertThat(detect("X:bob").value()).isEqualTo("twitter:bob");
+        assertThat(detect("mailto:bob@example.com").type()).isEqualTo(IdentifierType.EMAIL);
+        assertThat(detect("sha256:" + "0".repeat(63) + "1").type()).isEqualTo(IdentifierType.FILE_HASH);
+        assertThatThrownBy(() -> detect("nosuchtype:bob")).hasMessageContaining("cannot tell");
+    }
+
+    @Test
+    void theNamedTypeDecidesAndItsOwnRulesSayWhatIsWrong() {
+        assertThatThrownBy(() -> detect("email:not-an-address")).isInstanceOf(InvalidIdentifierException.class)
+                .satisfies(e -> assertThat(((InvalidIdentifierException) e).type()).isEqualTo(IdentifierType.EMAIL))
+                .hasMessageContaining("'not-an-address'");
+        assertThatThrownBy(() -> detect("ip:81.2.69")).satisfies(e ->
+                assertThat(((InvalidIdentifierException) e).type()).isEqualTo(IdentifierType.IP));
+        assertThatThrownBy(() -> detect("email:")).hasMessageContaining("empty");
+    }
 }
