@@ -13,8 +13,10 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "records", mixinStandardHelpOptions = true,
         description = {"List a case's records with where each came from (file, line), its fields as stored (card numbers "
-                + "only masked) and the identifiers it mentions. For media, the fields include each file's known-list "
-                + "match and category. Only for users entitled to the case; every listing is audited."},
+                + "only masked; by name, in text and JSON alike) and the identifiers it mentions. For media, the fields "
+                + "include each file's known-list match and category. Only for users entitled to the case; every listing "
+                + "is audited.",
+                "A listing cut by --limit ends with a line saying that more records exist (on stderr with --json)."},
         footerHeading = "%nExamples:%n",
         footer = {"  cets records --case 2024-17 --kind media --limit 50", "  cets records --case 2024-17 --json"})
 final class RecordsCommand implements Callable<Integer> {
@@ -37,10 +39,18 @@ final class RecordsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<RecordView> records = CetsCommand.root(spec).session(user.as).records(caseRef, kind, limit, reason);
+        // one more than shown tells whether the listing is cut (the audit entry counts what was read)
+        List<RecordView> read = CetsCommand.root(spec).session(user.as).records(caseRef, kind,
+                limit == Integer.MAX_VALUE ? limit : limit + 1, reason);
+        boolean cut = read.size() > limit;
+        List<RecordView> records = cut ? read.subList(0, limit) : read;
+        String more = "… more records than the " + limit + " shown; use a larger --limit" + (kind == null ? ", or --kind to narrow" : "");
         PrintWriter out = spec.commandLine().getOut();
         if (user.json) {
             Output.json(out, records);
+            if (cut) {
+                spec.commandLine().getErr().println("cets: " + more);
+            }
             return ExitCodes.OK;
         }
         if (records.isEmpty()) {
@@ -55,6 +65,9 @@ final class RecordsCommand implements Callable<Integer> {
             for (RecordView.Mentioned m : r.identifiers()) {
                 out.println("    → " + m.identifier() + " (" + m.role() + ")");
             }
+        }
+        if (cut) {
+            out.println(more);
         }
         return ExitCodes.OK;
     }

@@ -71,7 +71,7 @@ final class PhoneNormaliser {
             return known;
         }
         PhoneNumber number = parseE164(raw);
-        Identifier id = number != null ? of(number, raw) : normaliseWithLibrary(raw, region);
+        Identifier id = number != null ? of(number, raw, null) : normaliseWithLibrary(raw, region);
         RECENT.put(raw, region, id);
         return id;
     }
@@ -146,16 +146,23 @@ final class PhoneNormaliser {
         } catch (NumberParseException e) {
             throw new InvalidIdentifierException(IdentifierType.PHONE, "not a phone number: " + Quoted.of(raw) + ": " + reason(e, region));
         }
-        return of(number, raw);
+        return of(number, raw, region);
     }
 
     /** Validates an already parsed number (from text search, for instance). */
     static Identifier of(PhoneNumber number, String raw) {
+        return of(number, raw, null);
+    }
+
+    /**
+     * Validates a parsed number.
+     *
+     * @param region the default region it was parsed with, or null when it was read in E.164 form
+     */
+    private static Identifier of(PhoneNumber number, String raw, String region) {
         if (!UTIL.isValidNumber(number)) {
-            String numberRegion = UTIL.getRegionCodeForCountryCode(number.getCountryCode());
             throw new InvalidIdentifierException(IdentifierType.PHONE, "phone number " + Quoted.of(raw)
-                    + " is not a valid number for region " + numberRegion
-                    + " (" + whyInvalid(number) + ")");
+                    + " is not a valid number " + readAs(number, raw, region) + whyInvalid(number) + ")");
         }
         PhoneNumber plain = new PhoneNumber().setCountryCode(number.getCountryCode()).setNationalNumber(number.getNationalNumber());
         if (number.hasItalianLeadingZero()) {
@@ -164,6 +171,32 @@ final class PhoneNormaliser {
         return new Identifier(IdentifierType.PHONE,
                 UTIL.format(plain, PhoneNumberFormat.E164),
                 UTIL.format(plain, PhoneNumberFormat.INTERNATIONAL), true);
+    }
+
+    /**
+     * The region the number was read in, as the message names it, and the opening of its bracket:
+     * the default region for a number written without a country code ("for region CA (no country
+     * code, so read as CA; "), else the one region of its country code, or the code itself when
+     * regions share it (+1: the United States, Canada and the Caribbean; +44: the United Kingdom,
+     * Jersey, Guernsey and Man; +800, no region at all).
+     * Only an invalid number gets here, so the second parse costs nothing on the usual path.
+     */
+    private static String readAs(PhoneNumber number, String raw, String region) {
+        if (region != null && !UNKNOWN_REGION.equals(region)) {
+            try {
+                if (UTIL.parseAndKeepRawInput(raw.strip(), region).getCountryCodeSource()
+                        == PhoneNumber.CountryCodeSource.FROM_DEFAULT_COUNTRY) {
+                    return "for region " + region + " (no country code, so read as " + region + "; ";
+                }
+            } catch (NumberParseException e) {
+                // it parsed once with this region; say what the number itself says
+            }
+        }
+        int cc = number.getCountryCode();
+        java.util.List<String> regions = UTIL.getRegionCodesForCountryCode(cc);
+        return regions.size() == 1 && !"001".equals(regions.get(0))
+                ? "for region " + regions.get(0) + " ("
+                : "with country code +" + cc + " (";
     }
 
     private static String whyInvalid(PhoneNumber number) {

@@ -52,11 +52,34 @@ class PhoneTest {
     @Test
     void invalidNumberSaysWhichRegion() {
         assertThatThrownBy(() -> phone("+44 1234", Contexts.GB)).isInstanceOf(InvalidIdentifierException.class)
-                .hasMessageContaining("not a valid number for region GB");
+                .hasMessageContaining("not a valid number with country code +44"); // GB, and Jersey, Guernsey, Man
         // Ofcom's drama range for mobiles is not an allocated range: it parses but is not valid.
         assertThatThrownBy(() -> phone("07700 900123", Contexts.GB)).hasMessageContaining("not a valid number for region GB");
-        assertThatThrownBy(() -> phone("+1 011 555 0100", Contexts.GB)).hasMessageContaining("not a valid number for region US");
         assertThatThrownBy(() -> phone("hello", Contexts.GB)).hasMessageContaining("not a phone number");
+    }
+
+    /**
+     * The region a message names is the one the number was read in: the context's for a number
+     * written without a country code, else the number's own; a country code that several regions
+     * share (+1: the United States, Canada and the Caribbean) names no region at all (session 6
+     * review, finding 17: "region US" for a Canadian agency's number).
+     */
+    @Test
+    void anInvalidNumberNamesTheRegionItWasReadIn() {
+        IdentifierContext canada = new IdentifierContext("CA", Contexts.HASHER);
+        assertThatThrownBy(() -> phone("613 123 4567", canada))
+                .hasMessageContaining("'613 123 4567' is not a valid number for region CA (no country code, so read as CA;")
+                .hasMessageNotContaining("US");
+        assertThatThrownBy(() -> phone("(613) 123-4567", canada)).hasMessageContaining("for region CA");
+        assertThatThrownBy(() -> phone("+1 613 123 4567", canada))
+                .hasMessageContaining("is not a valid number with country code +1 (").hasMessageNotContaining("US");
+        assertThatThrownBy(() -> phone("+16131234567", canada)).hasMessageContaining("with country code +1 (");
+        assertThatThrownBy(() -> phone("+1 011 555 0100", Contexts.GB)).hasMessageContaining("with country code +1 (")
+                .hasMessageNotContaining("GB");
+        assertThatThrownBy(() -> phone("+44 7700 900123", canada)).hasMessageContaining("with country code +44 (its digits")
+                .hasMessageNotContaining("CA");
+        assertThatThrownBy(() -> phone("+33 1 23", canada)).hasMessageContaining("for region FR (").hasMessageNotContaining("CA");
+        assertThatThrownBy(() -> phone("+800 1234", canada)).hasMessageContaining("with country code +800");
     }
 
     @Provide

@@ -1,6 +1,9 @@
 package org.opencets.formats.canonical;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,13 +22,13 @@ import org.opencets.formats.read.Redaction;
 /**
  * The canonical format: JSON Lines, one record per line, {@code "kind"} naming the record kind and
  * the other members named as in docs/FORMATS.md. Blank lines are skipped; a line that is not a JSON
- * object, names no known kind, or holds a value that cannot be normalised is a bad row.
+ * object (the reason says what it is: "expected a JSON object, found an array", "not valid JSON at
+ * column 7: …"), names no known kind, or holds a value that cannot be normalised is a bad row.
  */
 public final class JsonLinesReader implements RecordReader {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .disable(JsonReadFeature.ALLOW_TRAILING_COMMA)
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     @Override
@@ -68,15 +71,12 @@ public final class JsonLinesReader implements RecordReader {
                 }
                 Map<String, Object> fields;
                 try {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> parsed = JSON.readValue(line, LinkedHashMap.class);
-                    fields = parsed;
-                } catch (JsonProcessingException e) {
-                    sink.reject(lineNo, "not a JSON object: " + Redaction.digits(e.getOriginalMessage()));
+                    fields = object(line);
+                } catch (NotAnObject e) {
+                    sink.reject(lineNo, e.getMessage());
                     continue;
-                }
-                if (fields == null) {
-                    sink.reject(lineNo, "not a JSON object");
+                } catch (JsonProcessingException e) {
+                    sink.reject(lineNo, "not valid JSON" + at(e) + ": " + Redaction.digits(plain(e.getOriginalMessage())));
                     continue;
                 }
                 Object kindValue = fields.remove("kind");
@@ -98,5 +98,58 @@ public final class JsonLinesReader implements RecordReader {
                 }
             }
         }
+    }
+
+    /** A line that is valid JSON but not one object; the message says what it is instead. */
+    private static final class NotAnObject extends Exception {
+        NotAnObject(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * The line's one JSON object, its members in the line's order. What is wrong with any other line
+     * is said in a reader's words, not the parser's (no Java types, no token names).
+     */
+    private static Map<String, Object> object(String line) throws IOException, NotAnObject {
+        try (JsonParser p = JSON.createParser(line)) {
+            JsonToken first = p.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                throw new NotAnObject("expected a JSON object, found " + switch (first) {
+                    case START_ARRAY -> "an array";
+                    case VALUE_STRING -> "a string";
+                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+                    case VALUE_TRUE, VALUE_FALSE -> "true or false";
+                    case VALUE_NULL -> "null";
+                    default -> "something else";
+                });
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fields = JSON.readValue(p, LinkedHashMap.class);
+            if (p.nextToken() != null) {
+                throw new NotAnObject("more after the JSON object, at column " + p.currentTokenLocation().getColumnNr()
+                        + ": one object a line");
+            }
+            return fields;
+        }
+    }
+
+    /** Where in the line the parser stopped, as a column, when it says. */
+    private static String at(JsonProcessingException e) {
+        JsonLocation where = e.getLocation();
+        return where == null || where.getColumnNr() < 1 ? "" : " at column " + where.getColumnNr();
+    }
+
+    /**
+     * The parser's complaint without its internals: character codes ({@code (code 110)}), the place
+     * it gives again in brackets, and a capital that starts what is now the middle of a sentence.
+     */
+    private static String plain(String message) {
+        if (message == null) {
+            return "cannot be parsed";
+        }
+        String s = message.replaceAll(" \\(code -?\\d+\\)", "").replaceAll(" ?\\(start marker at \\[[^\\]]*\\]\\)", "")
+                .replaceAll(" ?at \\[Source: [^\\]]*\\]", "").strip();
+        return s.isEmpty() ? "cannot be parsed" : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 }
