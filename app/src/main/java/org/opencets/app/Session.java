@@ -562,7 +562,7 @@ public final class Session {
                         String reason = Redaction.digits(why);
                         if (!options.skipBad()) {
                             throw new BadInputException(file.toString(), line, reason
-                                    + " (nothing was imported; fix the row, or pass --skip-bad to import the other rows)");
+                                    + " (nothing of the file was imported; fix the row, or pass --skip-bad to import the other rows)");
                         }
                         rejections.add(new ImportReport.Rejection(line, reason));
                     }
@@ -596,6 +596,9 @@ public final class Session {
                         result.links().size(), alerts,
                         result.becameCommon().stream().map(Identifier::label).toList(), List.copyOf(rejections),
                         List.copyOf(warnings), elapsed(started), result.correlationMillis());
+                if (options.skipBad() && r.records() == 0 && r.rejected() > 0) {
+                    throw new NoRowImportedException(r); // rolled back: kept, it would make the fixed file a duplicate
+                }
                 String json;
                 try {
                     json = JSON.writeValueAsString(r);

@@ -14,9 +14,10 @@ public final class ExitCodes {
     /** The acting user is not entitled to do this. */
     public static final int DENIED = 3;
     /**
-     * The input file cannot be read as asked; nothing of it was stored. For a folder: it is empty,
-     * holds nothing to import, or a file in it failed (nothing of that file was stored; the folder's
-     * other files were imported).
+     * The input file cannot be read as asked (with {@code --skip-bad}: no row of it could be kept);
+     * nothing of it was stored. For a folder: it is empty, holds nothing to import, or a file in it
+     * failed (nothing of that file was stored; the folder's other files were imported). With several
+     * files: one of them failed, and the others were imported.
      */
     public static final int BAD_INPUT = 4;
 

@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.opencets.app.FolderImportReport;
 import org.opencets.app.ImportReport;
+import org.opencets.app.NoRowImportedException;
 import org.opencets.app.Session;
+import org.opencets.formats.read.BadInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +32,16 @@ import picocli.CommandLine.Spec;
                 + "stored: the screen shows the first " + ImportCommand.SHOWN + " skipped and failed files, --json lists "
                 + "them all with their reasons.",
                 "Exit code 4 when a folder is empty, holds nothing to import, or a file in it failed (the others are "
-                + "still imported)."},
+                + "still imported).",
+                "",
+                "With several files or folders, each is imported on its own, in the order given: when one fails (a bad "
+                + "row, a wrong format, no such file), nothing of it is stored, the error says why, the other files are "
+                + "still imported, and the last line says which were imported and which not (exit code 4). An error "
+                + "that is not about the file (not allowed, no such case, the store failed) stops the command; the last "
+                + "line then also names the files not tried. --json prints one entry per file, in order: its report, or "
+                + "{\"file\", \"status\": \"failed\" or \"not tried\", \"line\", \"reason\"}.",
+                "With --skip-bad, a file of which no row could be imported (every row rejected) is not imported either: "
+                + "its rejections are listed, nothing of it is stored, and the exit code is 4."},
         footerHeading = "%nExamples:%n",
         footer = {"  cets import --case 2024-17 --format transactions-csv buyers.csv --json",
                 "  cets import --case 2024-17 --format auto chat.jsonl notes.jsonl",
@@ -101,51 +112,123 @@ final class ImportCommand implements Callable<Integer> {
         }
         Session.ImportOptions options = new Session.ImportOptions(skipBad, encoding, opts, reason);
         PrintWriter out = spec.commandLine().getOut();
-        List<Object> reports = new ArrayList<>();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Object> entries = new ArrayList<>();
+        List<String> imported = new ArrayList<>();
+        List<String> notImported = new ArrayList<>();
+        List<String> notTried = new ArrayList<>();
+        boolean several = files.size() > 1;
         boolean showProgress = !quiet && System.console() != null;
         int code = ExitCodes.OK;
-        for (Path f : files) {
+        for (int i = 0; i < files.size(); i++) {
+            Path f = files.get(i);
             long started = System.nanoTime();
-            PrintWriter err = spec.commandLine().getErr();
             Session.ImportOptions withProgress = !showProgress ? options : options.withProgress(n -> {
                 double s = (System.nanoTime() - started) / 1e9;
                 err.printf("\r%s: %,d records, %,.0f records/s   ", Main.shown(f.getFileName().toString()), n, s > 0 ? n / s : 0.0);
                 err.flush();
             });
             boolean folder = java.nio.file.Files.isDirectory(f) || format.equalsIgnoreCase("media");
-            Object report;
-            String problem = null;
-            if (folder) {
-                FolderImportReport r = session.importFolder(caseRef, f, format, known, withProgress);
-                report = r;
-                problem = r.problem();
-            } else {
-                report = session.importFile(caseRef, format, f, withProgress);
-            }
-            if (showProgress) {
-                err.print("\r\033[K");
-                err.flush();
-            }
-            reports.add(report);
-            if (!user.json) {
-                if (report instanceof FolderImportReport r) {
-                    print(out, r);
+            try {
+                Object report;
+                String problem = null;
+                if (folder) {
+                    FolderImportReport r = session.importFolder(caseRef, f, format, known, withProgress);
+                    report = r;
+                    problem = r.problem();
                 } else {
-                    print(out, (ImportReport) report);
+                    report = session.importFile(caseRef, format, f, withProgress);
                 }
-            }
-            if (problem != null) {
-                // the report above (or in --json) names each file; this line says the folder is not done
+                clearProgress(err, showProgress);
+                entries.add(report);
+                if (!user.json) {
+                    if (report instanceof FolderImportReport r) {
+                        print(out, r);
+                    } else {
+                        print(out, (ImportReport) report);
+                    }
+                }
+                if (problem == null) {
+                    imported.add(f.toString());
+                } else {
+                    // the report above (or in --json) names each file; this line says the folder is not done
+                    out.flush();
+                    err.println("cets: " + Main.shown(problem));
+                    code = ExitCodes.BAD_INPUT;
+                    if (((FolderImportReport) report).imports().isEmpty()) {
+                        notImported.add(f.toString());
+                    } else {
+                        imported.add(f + " (in part)");
+                    }
+                }
+            } catch (BadInputException e) {
+                // this file's own problem: nothing of it is stored, and the next file is independent of it
+                clearProgress(err, showProgress);
+                if (e instanceof NoRowImportedException n && !user.json) {
+                    printNotImported(out, n.report());
+                }
                 out.flush();
-                err.println("cets: " + Main.shown(problem));
-                code = ExitCodes.BAD_INPUT;
+                code = Main.failed(e, err, user.debug);
+                entries.add(NotImported.failed(f, e.line(), e.reason(),
+                        e instanceof NoRowImportedException n ? n.report().rejections() : null));
+                notImported.add(f.toString());
+            } catch (RuntimeException e) {
+                // not about this file (not allowed, no such case, the store failed): the others would fare no better
+                clearProgress(err, showProgress);
+                if (!several) {
+                    throw e;
+                }
+                out.flush();
+                code = Main.failed(e, err, user.debug);
+                entries.add(NotImported.failed(f, 0, Main.message(e), null));
+                notImported.add(f.toString());
+                for (Path rest : files.subList(i + 1, files.size())) {
+                    entries.add(NotImported.notTried(rest));
+                    notTried.add(rest.toString());
+                }
                 break;
             }
         }
         if (user.json) {
-            Output.json(out, reports.size() == 1 ? reports.get(0) : reports);
+            Output.json(out, entries.size() == 1 ? entries.get(0) : entries);
+        }
+        if (several && (!notImported.isEmpty() || !notTried.isEmpty())) {
+            // the last line: which files are in the case now, and which are not
+            String noun = files.stream().anyMatch(java.nio.file.Files::isDirectory) ? "files and folders" : "files";
+            err.println(Main.shown("cets: " + imported.size() + " of " + files.size() + " " + noun + " imported"
+                    + (imported.isEmpty() ? "" : " (" + String.join(", ", imported) + ")")
+                    + (notImported.isEmpty() ? "" : "; not imported: " + String.join(", ", notImported))
+                    + (notTried.isEmpty() ? "" : "; not tried: " + String.join(", ", notTried))));
+            err.flush();
         }
         return code;
+    }
+
+    private static void clearProgress(PrintWriter err, boolean shown) {
+        if (shown) {
+            err.print("\r\033[K");
+            err.flush();
+        }
+    }
+
+    /**
+     * In {@code --json}, a file that was not imported: {@code status} "failed" (with the line where
+     * known, the reason and, for a file none of whose rows could be kept, every rejection) or "not
+     * tried" (an earlier error stopped the command).
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record NotImported(@com.fasterxml.jackson.annotation.JsonProperty("file") String file,
+                       @com.fasterxml.jackson.annotation.JsonProperty("status") String status,
+                       @com.fasterxml.jackson.annotation.JsonProperty("line") Long line,
+                       @com.fasterxml.jackson.annotation.JsonProperty("reason") String reason,
+                       @com.fasterxml.jackson.annotation.JsonProperty("rejections") List<ImportReport.Rejection> rejections) {
+        static NotImported failed(Path file, long line, String reason, List<ImportReport.Rejection> rejections) {
+            return new NotImported(Main.shown(file.toString()), "failed", line > 0 ? line : null, Main.shown(reason), rejections);
+        }
+
+        static NotImported notTried(Path file) {
+            return new NotImported(Main.shown(file.toString()), "not tried", null, null, null);
+        }
     }
 
     /** How many skipped or failed files, and notes of one import, the screen shows; --json has them all. */
@@ -164,6 +247,14 @@ final class ImportCommand implements Callable<Integer> {
         for (String c : r.becameCommon()) {
             out.println("  common now (seen in too many cases; links no more): " + c);
         }
+        for (ImportReport.Rejection rej : r.rejections()) {
+            out.println("  rejected line " + rej.line() + ": " + rej.reason());
+        }
+    }
+
+    /** A file none of whose rows could be kept: every rejection, and no evidence line (nothing was stored). */
+    static void printNotImported(PrintWriter out, ImportReport r) {
+        out.printf("%s → %s (%s): not imported, %d rejected%n", r.file(), r.caseNumber(), r.format(), r.rejected());
         for (ImportReport.Rejection rej : r.rejections()) {
             out.println("  rejected line " + rej.line() + ": " + rej.reason());
         }

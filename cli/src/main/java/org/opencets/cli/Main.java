@@ -22,22 +22,7 @@ public final class Main {
         cl.setOut(out);
         cl.setErr(err);
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            Throwable t = ex;
-            if (debug) {
-                printStackTrace(t, commandLine.getErr());
-            }
-            String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-            commandLine.getErr().println("cets: " + shown(message));
-            commandLine.getErr().flush();
-            if (t instanceof AccessDeniedException) {
-                return ExitCodes.DENIED;
-            }
-            if (t instanceof BadInputException) {
-                return ExitCodes.BAD_INPUT;
-            }
-            return ExitCodes.ERROR;
-        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failed(ex, commandLine.getErr(), debug));
         cl.setParameterExceptionHandler((ex, args1) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("cets: " + shown(ex.getMessage()));
@@ -49,6 +34,35 @@ public final class Main {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * Reports an error that ends a command: one line on standard error (a stack trace before it with
+     * {@code --debug}); returns the exit code that says what kind of error it is.
+     */
+    static int failed(Throwable t, PrintWriter err, boolean debug) {
+        if (debug) {
+            printStackTrace(t, err);
+        }
+        err.println("cets: " + shown(message(t)));
+        err.flush();
+        return exitCode(t);
+    }
+
+    /** The exit code of an error: not allowed, input that cannot be read as asked, or any other failure. */
+    static int exitCode(Throwable t) {
+        if (t instanceof AccessDeniedException) {
+            return ExitCodes.DENIED;
+        }
+        if (t instanceof BadInputException) {
+            return ExitCodes.BAD_INPUT;
+        }
+        return ExitCodes.ERROR;
+    }
+
+    /** An error's message, or its kind when it has none. */
+    static String message(Throwable t) {
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     /**

@@ -2,9 +2,10 @@ package org.opencets.formats.read;
 
 /**
  * Evidence that cannot be read as the format it was given as. The message names the file, the line
- * where known, and why; it never contains a card number.
+ * where known, and why; it never contains a card number. Open for the use cases to say more of a
+ * failed import (the rejections of a file none of whose rows could be kept, say).
  */
-public final class BadInputException extends RuntimeException {
+public class BadInputException extends RuntimeException {
     private final String file;
     private final long line;
     private final String reason;
