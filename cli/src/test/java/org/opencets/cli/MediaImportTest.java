@@ -99,8 +99,8 @@ class MediaImportTest {
         assertThat(matched.get("identifiers").toString()).contains("file_hash:md5:" + md5).contains("pdq:");
         assertThat(cets("records", "--case", "C1", "--as", "bob").code()).isEqualTo(ExitCodes.DENIED);
         CetsRun bogus = cets("records", "--case", "C1", "--kind", "bogus");
-        assertThat(bogus.code()).isEqualTo(ExitCodes.ERROR);
-        assertThat(bogus.err()).startsWith("cets: unknown record kind 'bogus'").contains("media");
+        assertThat(bogus.code()).as("a value --kind does not take is a usage error").isEqualTo(ExitCodes.USAGE);
+        assertThat(bogus.err()).startsWith("cets: Invalid value for option '--kind': unknown record kind 'bogus'").contains("media");
         assertThat(cets("records", "--case", "C1", "--kind", "MEDIA", "--json").out()).isEqualTo(records.out());
         assertThat(cets("audit", "verify").code()).isZero();
     }
