@@ -68,10 +68,17 @@ public final class Session {
 
     private <T> T audited(String action, Long caseId, String target, String reason, Supplier<T> work,
                           java.util.function.Function<T, String> detail) {
+        return audited(action, caseId, target, reason, work, detail, result -> "ok");
+    }
+
+    /** {@link #audited}, with the outcome of a result that is not a plain success (a folder with a failed file). */
+    private <T> T audited(String action, Long caseId, String target, String reason, Supplier<T> work,
+                          java.util.function.Function<T, String> detail, java.util.function.Function<T, String> outcome) {
         try {
             d.audit().requireRecordable(action); // before the work: nothing done or shown that the log cannot hold
             T result = work.get();
-            d.audit().append(new AuditLog.Event(user.name(), action, caseId, target, reason, "ok", detail.apply(result)));
+            d.audit().append(new AuditLog.Event(user.name(), action, caseId, target, reason, outcome.apply(result),
+                    detail.apply(result)));
             return result;
         } catch (AccessDeniedException e) {
             d.audit().append(new AuditLog.Event(user.name(), action, caseId, target, reason, "denied", e.getMessage()));
@@ -320,21 +327,9 @@ public final class Session {
         }
         CaseFile c = resolveQuietly(caseRef);
         String target = c.qualifiedNumber() + " " + folder.getFileName() + "/";
-        try {
-            d.audit().requireRecordable("import.folder");
-            FolderImportReport r = importFolderChecked(c, folder, withRecordFiles, knownLists, options);
-            d.audit().append(new AuditLog.Event(user.name(), "import.folder", c.id(), target, options.reason(),
-                    r.problem() == null ? "ok" : "error", r.summary()));
-            return r;
-        } catch (AccessDeniedException e) {
-            d.audit().append(new AuditLog.Event(user.name(), "import.folder", c.id(), target, options.reason(), "denied",
-                    e.getMessage()));
-            throw e;
-        } catch (RuntimeException e) {
-            d.audit().append(new AuditLog.Event(user.name(), "import.folder", c.id(), target, options.reason(), "error",
-                    String.valueOf(e.getMessage())));
-            throw e;
-        }
+        return audited("import.folder", c.id(), target, options.reason(),
+                () -> importFolderChecked(c, folder, withRecordFiles, knownLists, options),
+                FolderImportReport::summary, r -> r.problem() == null ? "ok" : "error");
     }
 
     private FolderImportReport importFolderChecked(CaseFile c, Path folder, boolean withRecordFiles, List<Path> knownLists,
