@@ -10,7 +10,9 @@ import java.util.Map;
  *
  * <p>{@code common} is true when the link's identifier has since become common (held by more cases
  * than {@code correlation.max-cases}): the link was made before that was known, stays as it was
- * made, and is flagged so that nobody takes it for evidence.
+ * made, and is flagged so that nobody takes it for evidence. {@code stoplisted}, likewise, gives the
+ * stoplist entry that now matches the link's identifier (an entry added after the link was made),
+ * or is absent.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LinkView(@JsonProperty("id") long id,
@@ -22,7 +24,8 @@ public record LinkView(@JsonProperty("id") long id,
                        @JsonProperty("evidence") Map<String, Object> evidence,
                        @JsonProperty("created_at") String createdAt,
                        @JsonProperty("judgement") String judgement,
-                       @JsonProperty("common") boolean common) {
+                       @JsonProperty("common") boolean common,
+                       @JsonProperty("stoplisted") String stoplisted) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Side(@JsonProperty("case") CaseRef caseRef,

@@ -721,8 +721,8 @@ public final class Session {
                 String where = " WHERE l.withdrawn_at IS NULL" + (only == null ? "" : " AND (l.case_a = :c OR l.case_b = :c)");
                 List<LinkView> out = new ArrayList<>();
                 h.createQuery("""
-                                SELECT l.id, l.kind, i.type, i.display, l.case_a, l.record_a, l.role_a, l.case_b, l.record_b,
-                                       l.role_b, l.strength, l.evidence, l.created_at, l.judgement, i.common
+                                SELECT l.id, l.kind, i.type, i.value, i.display, i.correlatable, l.case_a, l.record_a, l.role_a,
+                                       l.case_b, l.record_b, l.role_b, l.strength, l.evidence, l.created_at, l.judgement, i.common
                                 FROM link l LEFT JOIN identifier i ON i.id = l.identifier_id""" + where + " ORDER BY l.id")
                         .bindByType("c", only == null ? null : only.id(), Long.class)
                         .map((rs, ctx) -> {
@@ -740,11 +740,15 @@ public final class Session {
                                 evidence = Map.of();
                             }
                             String identifier = rs.getString("type") == null ? null : rs.getString("type") + ":" + rs.getString("display");
+                            // a stoplist entry added after the link was made: the link stays, flagged
+                            String stoplisted = rs.getString("type") == null ? null : d.stoplist().reason(new Identifier(
+                                    IdentifierType.fromCode(rs.getString("type")), rs.getString("value"), rs.getString("display"),
+                                    rs.getInt("correlatable") != 0));
                             return new LinkView(rs.getLong("id"), rs.getString("kind"), identifier,
                                     new LinkView.Side(CaseRef.of(a, ra), ra ? rs.getLong("record_a") : null, ra ? rs.getString("role_a") : null),
                                     new LinkView.Side(CaseRef.of(b, rb), rb ? rs.getLong("record_b") : null, rb ? rs.getString("role_b") : null),
                                     rs.getDouble("strength"), ra && rb ? evidence : Map.of("rule", evidence.getOrDefault("rule", "")),
-                                    rs.getString("created_at"), rs.getString("judgement"), rs.getInt("common") != 0);
+                                    rs.getString("created_at"), rs.getString("judgement"), rs.getInt("common") != 0, stoplisted);
                         })
                         .forEach(v -> {
                             if (v != null) {

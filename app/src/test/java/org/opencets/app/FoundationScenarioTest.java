@@ -384,4 +384,30 @@ class FoundationScenarioTest {
         assertThat(ip.cases()).hasSize(2);
         assertThat(w.as("bob").lookup("jane@example.com", null, null).stoplisted()).isNotNull();
     }
+
+    /**
+     * Regression: a value put on the deployment's stoplist after it had linked cases kept its links,
+     * unflagged, while look-up said it is never correlated. The links stay (they were made on what
+     * was known), flagged with the entry that now matches, as links of a value become common are.
+     */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void linksOfAValueStoplistedLaterAreFlaggedWithTheEntry(String engine, @TempDir Path dir) throws Exception {
+        World w = world(engine, dir);
+        importAll(w);
+        List<LinkView> before = w.as("alice").links("C1", null);
+        assertThat(before).isNotEmpty().allSatisfy(l -> assertThat(l.stoplisted()).isNull());
+        LinkView emailLink = before.stream().filter(l -> l.identifier() != null && l.identifier().startsWith("email:"))
+                .findFirst().orElseThrow();
+        String address = emailLink.identifier().substring("email:".length());
+        Files.writeString(w.config().home().resolve("stoplist.txt"), "email " + address + "   # shared mailbox of a hosting firm\n");
+
+        List<LinkView> after = Deployment.open(w.config()).session("alice").links("C1", null);
+
+        assertThat(after).hasSameSizeAs(before);
+        assertThat(after).filteredOn(l -> emailLink.identifier().equals(l.identifier())).isNotEmpty()
+                .allSatisfy(l -> assertThat(l.stoplisted()).contains("stoplist.txt line 1").contains("shared mailbox"));
+        assertThat(after).filteredOn(l -> !emailLink.identifier().equals(l.identifier()))
+                .isNotEmpty().allSatisfy(l -> assertThat(l.stoplisted()).isNull());
+    }
 }

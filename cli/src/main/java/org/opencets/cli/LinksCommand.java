@@ -40,7 +40,8 @@ final class LinksCommand implements Callable<Integer> {
             String what = l.identifier() != null ? " link via " + l.identifier()
                     : " link: " + l.evidence().getOrDefault("rule", l.kind()) + (l.judgement() != null ? ", judged " + l.judgement() : "");
             out.println("#" + l.id() + " " + l.kind() + what + " (strength " + l.strength() + ")"
-                    + (l.common() ? " — identifier since found in too many cases; no longer asserted" : ""));
+                    + (l.common() ? " — identifier since found in too many cases; no longer asserted" : "")
+                    + (l.stoplisted() != null ? " — identifier since put on the stoplist (" + l.stoplisted() + "); no longer asserted" : ""));
             out.println("    " + side(l.a()));
             out.println("    " + side(l.b()));
         }

@@ -204,7 +204,7 @@ public final class DemoRunner {
         return new LinkView(x.id(), x.kind(), x.identifier(), x.a().role() != null ? x.a() : y.a(),
                 x.b().role() != null ? x.b() : y.b(), x.strength(),
                 x.evidence().size() >= y.evidence().size() ? x.evidence() : y.evidence(), x.createdAt(), x.judgement(),
-                x.common());
+                x.common(), x.stoplisted());
     }
 
     private static List<DemoReport.CasePair> strongest(Map<CaseLink, LinkView> found, Map<String, String> titles) {
