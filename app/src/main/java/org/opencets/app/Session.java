@@ -76,6 +76,7 @@ public final class Session {
                           java.util.function.Function<T, String> detail, java.util.function.Function<T, String> outcome) {
         try {
             d.audit().requireRecordable(action); // before the work: nothing done or shown that the log cannot hold
+            requireReason(action, reason);
             T result = work.get();
             d.audit().append(new AuditLog.Event(user.name(), action, caseId, target, reason, outcome.apply(result),
                     detail.apply(result)));
@@ -92,6 +93,20 @@ public final class Session {
             d.audit().append(new AuditLog.Event(user.name(), action, caseId, target, reason, "error",
                     String.valueOf(e.getMessage())));
             throw e;
+        }
+    }
+
+    /** What reads, exports or adds case data: with {@code audit.require-reason}, each needs a reason. */
+    private static final Set<String> NEEDS_REASON = Set.of("case.show", "lookup", "links", "alerts", "records",
+            "case.export", "resolve.explain", "import", "import.folder");
+
+    /**
+     * Refuses a search, view, export or import without a reason where the deployment requires one
+     * ({@code audit.require-reason = true} in {@code cets.properties}; DESIGN: every access records why).
+     */
+    private void requireReason(String action, String reason) {
+        if (d.settings().requireReason() && NEEDS_REASON.contains(action) && (reason == null || reason.isBlank())) {
+            throw new ReasonRequiredException(action);
         }
     }
 
@@ -286,6 +301,7 @@ public final class Session {
     private ImportReport auditedImport(CaseFile c, Path file, ImportOptions options, Supplier<ImportReport> work) {
         String target = c.qualifiedNumber() + " " + file.getFileName();
         try {
+            requireReason("import", options.reason());
             return work.get();
         } catch (AccessDeniedException e) {
             d.audit().append(new AuditLog.Event(user.name(), "import", c.id(), target, options.reason(), "denied", e.getMessage()));

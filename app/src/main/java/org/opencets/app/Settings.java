@@ -18,9 +18,17 @@ import org.opencets.store.keys.OwnerOnlyFiles;
  * default.user = admin
  * # an identifier held by more cases than this is common and links nothing more
  * correlation.max-cases = 20
+ * # true: searches, views, exports and imports of case data need a --reason, kept in the audit log
+ * audit.require-reason = false
  * </pre>
  */
-public record Settings(String defaultUser, int maxCases) {
+public record Settings(String defaultUser, int maxCases, boolean requireReason) {
+
+    /** Settings of a new deployment. */
+    Settings(String defaultUser, int maxCases) {
+        this(defaultUser, maxCases, false);
+    }
+
     static final String FILE = "cets.properties";
 
     static Settings load(Path home) {
@@ -44,7 +52,11 @@ public record Settings(String defaultUser, int maxCases) {
             throw new StoreException(f + ": correlation.max-cases must be at least 2, found " + maxCases);
         }
         String user = p.getProperty("default.user");
-        return new Settings(user == null || user.isBlank() ? null : user.strip(), maxCases);
+        String require = p.getProperty("audit.require-reason", "false").strip();
+        if (!require.equals("true") && !require.equals("false")) {
+            throw new StoreException(f + ": audit.require-reason must be true or false, found '" + require + "'");
+        }
+        return new Settings(user == null || user.isBlank() ? null : user.strip(), maxCases, require.equals("true"));
     }
 
     void save(Path home) {
@@ -54,6 +66,7 @@ public record Settings(String defaultUser, int maxCases) {
             p.setProperty("default.user", defaultUser);
         }
         p.setProperty("correlation.max-cases", Integer.toString(maxCases));
+        p.setProperty("audit.require-reason", Boolean.toString(requireReason));
         StringWriter text = new StringWriter();
         try {
             p.store(text, "OpenCETS settings");

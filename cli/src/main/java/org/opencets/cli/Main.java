@@ -57,6 +57,9 @@ public final class Main {
         if (t instanceof BadInputException) {
             return ExitCodes.BAD_INPUT;
         }
+        if (t instanceof org.opencets.app.ReasonRequiredException) {
+            return ExitCodes.USAGE; // an option the deployment makes mandatory is missing
+        }
         return ExitCodes.ERROR;
     }
 
