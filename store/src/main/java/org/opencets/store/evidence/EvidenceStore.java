@@ -122,12 +122,18 @@ public final class EvidenceStore {
             if (Files.exists(target)) {
                 return new Stored(hex, size, true);
             }
+            // on disk before the import that names it can commit: the database syncs its commit, and
+            // an import must never be on record while its evidence could be lost to a power cut
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
             OwnerOnlyFiles.createDirectories(target.getParent());
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target);
             }
+            OwnerOnlyFiles.syncDirectory(target.getParent());
             return new Stored(hex, size, false);
         } catch (GeneralSecurityException e) {
             throw new StoreException("cannot encrypt evidence: " + e.getMessage(), e);
