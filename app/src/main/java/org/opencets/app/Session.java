@@ -849,9 +849,40 @@ public final class Session {
     public List<AuditEntry> auditEntries(int limit, String caseRef) {
         CaseFile c = caseRef == null ? null : resolveQuietly(caseRef);
         return audited("audit.list", c == null ? null : c.id(), c == null ? null : c.qualifiedNumber(), null, () -> {
-            requireAdmin("read the audit log");
-            return d.audit().entries(limit, c == null ? null : c.id());
+            if (!user.has(Role.ADMIN) && !user.has(Role.AUDITOR)) {
+                throw new AccessDeniedException(user.name() + " may not read the audit log: administrators and auditors only");
+            }
+            List<AuditEntry> entries = d.audit().entries(limit, c == null ? null : c.id());
+            if (user.has(Role.AUDITOR)) {
+                return entries;
+            }
+            Map<String, String> agencyOf = new HashMap<>();
+            for (Investigator i : d.directory().investigators()) {
+                agencyOf.put(i.name(), i.agency().code());
+            }
+            Map<Long, CaseFile> cases = new HashMap<>();
+            for (CaseFile k : d.directory().cases()) {
+                cases.put(k.id(), k);
+            }
+            return entries.stream().map(e -> shownToAdmin(e, agencyOf, cases)).toList();
         }, l -> l.size() + " entries");
+    }
+
+    /**
+     * An audit entry as an administrator (not an auditor) may read it: in full when its actor is of
+     * the administrator's agency or its case is one they may read; otherwise who (as "a user of
+     * AGENCY"), what and when, without the target, reason and detail, which may hold another
+     * agency's search values and case numbers. The chain's hashes are kept: verification needs
+     * no one's eyes on the content.
+     */
+    private AuditEntry shownToAdmin(AuditEntry e, Map<String, String> agencyOf, Map<Long, CaseFile> cases) {
+        String agency = agencyOf.get(e.actor());
+        CaseFile c = e.caseId() == null ? null : cases.get(e.caseId());
+        if (agency == null || agency.equals(user.agency().code()) || (c != null && NeedToKnow.canRead(user, c))) {
+            return e; // own agency, an unknown actor (a refused log-in names no user), or a case of theirs
+        }
+        return new AuditEntry(e.seq(), e.at(), "a user of " + agency, e.action(), null, null, null, e.outcome(),
+                "withheld: another agency's activity (an auditor reads it in full)", e.prevHash(), e.hash());
     }
     // ---------------------------------------------------------------- records
 

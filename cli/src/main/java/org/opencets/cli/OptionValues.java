@@ -31,7 +31,7 @@ final class OptionValues {
         }
     }
 
-    /** A role: admin, investigator or analyst. */
+    /** A role: admin, investigator, analyst or auditor. */
     static final class RoleCode implements ITypeConverter<Role> {
         @Override
         public Role convert(String value) {

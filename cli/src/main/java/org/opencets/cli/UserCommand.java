@@ -32,7 +32,7 @@ final class UserCommand extends CommandGroup {
         @Option(names = "--agency", required = true, paramLabel = "CODE", description = "the user's agency")
         String agency;
         @Option(names = "--role", paramLabel = "ROLE", split = ",", converter = OptionValues.RoleCode.class,
-                description = "admin, investigator or analyst (repeatable; default investigator)")
+                description = "admin, investigator, analyst or auditor (repeatable; default investigator)")
         List<Role> roles;
         @Option(names = "--contact", paramLabel = "TEXT", description = "how other agencies reach this user (shown in pointers)")
         String contact;

@@ -9,7 +9,13 @@ public enum Role {
     /** Creates cases for their agency and imports into them. */
     INVESTIGATOR,
     /** Reads and searches what their agency is entitled to; cannot import. */
-    ANALYST;
+    ANALYST,
+    /**
+     * Oversight: reads the whole audit log, every agency's entries in full (an administrator reads
+     * other agencies' entries only as who-did-what-when, without targets or reasons). Cases are
+     * read as by any user of their agency; the role adds no case access.
+     */
+    AUDITOR;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);
@@ -19,7 +25,7 @@ public enum Role {
         try {
             return valueOf(code.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown role '" + code + "'; expected admin, investigator or analyst");
+            throw new IllegalArgumentException("unknown role '" + code + "'; expected admin, investigator, analyst or auditor");
         }
     }
 }
