@@ -85,9 +85,10 @@ public final class Session {
             d.audit().append(new AuditLog.Event(user.name(), action, caseId, target, reason, "denied", e.getMessage()));
             throw e;
         } catch (NotFoundException e) {
-            // the user is told "no such record" either way; the log says which it was
-            d.audit().append(new AuditLog.Event(user.name(), action, caseId, target, reason, e.hidden() ? "denied" : "error",
-                    e.auditDetail()));
+            // the user is told "no such record" either way; the log says which it was, under the case
+            // probed, so that the agency owning it reads the attempt
+            d.audit().append(new AuditLog.Event(user.name(), action, caseId != null ? caseId : e.hiddenCase(), target, reason,
+                    e.hidden() ? "denied" : "error", e.auditDetail()));
             throw e;
         } catch (RuntimeException e) {
             d.audit().append(new AuditLog.Event(user.name(), action, caseId, target, reason, "error",
@@ -1147,7 +1148,7 @@ public final class Session {
         long[] ids = {recordA, recordB};
         for (int i = 0; i < 2; i++) {
             if (cases[i] == null || !NeedToKnow.canRead(user, cases[i])) {
-                throw NotFoundException.record(ids[i], cases[i] == null ? null : cases[i].qualifiedNumber());
+                throw NotFoundException.record(ids[i], cases[i]);
             }
         }
     }
@@ -1156,10 +1157,10 @@ public final class Session {
     private PersonLinks.StoredLink requireVisiblePersonLink(long linkId, Optional<PersonLinks.StoredLink> link, CaseFile a,
                                                             CaseFile b) {
         if (link.isEmpty() || a == null || b == null) {
-            throw NotFoundException.link(linkId, null);
+            throw NotFoundException.link(linkId, null, null);
         }
         if (!NeedToKnow.canRead(user, a) && !NeedToKnow.canRead(user, b)) {
-            throw NotFoundException.link(linkId, a.qualifiedNumber() + " and " + b.qualifiedNumber());
+            throw NotFoundException.link(linkId, a, b);
         }
         if (!link.get().kind().equals("person")) {
             throw new IllegalArgumentException("link " + linkId + " is not a person link (its kind is " + link.get().kind()

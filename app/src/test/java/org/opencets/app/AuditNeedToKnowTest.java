@@ -71,4 +71,28 @@ class AuditNeedToKnowTest {
                 .hasMessageContaining("administrators and auditors only");
         assertThatThrownBy(() -> d.session("bob").auditEntries(10, null)).isInstanceOf(AccessDeniedException.class);
     }
+
+    /** A probe of one agency's record ids by another agency's user is that agency's business: its administrator reads it. */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void theOwningAgencysAdministratorReadsAProbeOfItsRecordIds(String engine, @TempDir Path dir) throws Exception {
+        Deployment d = Deployment.init(TestDatabases.fresh(engine, dir.resolve("home")), "TPS", "Toronto Police Service", "CA", "alice");
+        Session alice = d.session("alice");
+        alice.addAgency("RCMP", "Royal Canadian Mounted Police", "CA");
+        alice.addUser("bob", "RCMP", Set.of(Role.INVESTIGATOR), null);
+        alice.createCase("C1", "TPS", "Buyers", Sharing.AGENCY, null);
+        java.nio.file.Files.writeString(dir.resolve("n.jsonl"), "{\"kind\":\"note\",\"text\":\"one\"}\n{\"kind\":\"note\",\"text\":\"two\"}\n");
+        alice.importFile("C1", "jsonl", dir.resolve("n.jsonl"), Session.ImportOptions.defaults());
+        List<Long> ids = alice.records("C1", null, 10, null).stream().map(RecordView::id).toList();
+
+        assertThatThrownBy(() -> d.session("bob").judge(ids.get(0), ids.get(1), true, "probing"))
+                .isInstanceOf(NotFoundException.class);
+
+        assertThat(alice.auditEntries(20, null)).anySatisfy(e -> {
+            assertThat(e.actor()).isEqualTo("bob");
+            assertThat(e.action()).isEqualTo("resolve.judge");
+            assertThat(e.outcome()).isEqualTo("denied");
+            assertThat(e.detail()).contains("TPS/C1");
+        });
+    }
 }
