@@ -295,29 +295,42 @@ final class CardNumbers {
 
     private static void scanRun(CharSequence text, Run run, char[] buf, CardHasher hasher, boolean anyGrouping, List<Span> out) {
         int before = out.size();
-        scanGroups(text, run, 0, run.size - 1, buf, hasher, anyGrouping, out);
+        // ranges of groups still to search, as a stack (no recursion: a line may hold thousands of cards)
+        java.util.ArrayDeque<int[]> ranges = new java.util.ArrayDeque<>();
+        ranges.push(new int[] {0, run.size - 1});
+        while (!ranges.isEmpty()) {
+            int[] r = ranges.pop();
+            int[] best = bestCard(text, run, r[0], r[1], buf, anyGrouping);
+            if (best == null) {
+                continue;
+            }
+            int count = collect(text, run, best[0], best[1], buf);
+            String hash = hasher == null ? null : hasher.hash(CharBuffer.wrap(buf, 0, count));
+            out.add(new Span(run.start[best[0]], run.end[best[1]], mask(buf, 0, count), hash));
+            ranges.push(new int[] {best[1] + 1, r[1]});
+            ranges.push(new int[] {r[0], best[0] - 1});
+        }
         if (out.size() - before > 1) {
             out.subList(before, out.size()).sort(java.util.Comparator.comparingInt(Span::start));
         }
     }
 
     /**
-     * Finds the cards among groups [lo, hi] of a run: the best-written card first (see {@link #shape}),
-     * leftmost and then longest among equals, then the cards in the groups left of it and right of it.
-     * Choosing by how the number is written, not only by position, keeps a date, a quantity or a
-     * reference joined to a card from taking part of it: in {@code paid 2024-03-07 4556 7375 8689 9855}
-     * the leftmost Luhn-valid groups ({@code 2024-03-07 4556 7375}) would otherwise win, leaving most
-     * of the real card in clear.
+     * The best-written card among groups [lo, hi] (see {@link #shape}), leftmost and then longest
+     * among equals, as {first group, last group}; null when there is none. Only cards that could
+     * overlap the leftmost one are compared: one starting more than {@value #MAX_DIGITS} groups
+     * after it cannot, and is found when the groups right of the choice are searched. So a run of
+     * many cards costs time in proportion to its length. Choosing by how the number is written,
+     * not only by position, keeps a date, a quantity or a reference joined to a card from taking
+     * part of it: in {@code paid 2024-03-07 4556 7375 8689 9855} the leftmost Luhn-valid groups
+     * ({@code 2024-03-07 4556 7375}) would otherwise win, leaving most of the real card in clear.
      */
-    private static void scanGroups(CharSequence text, Run run, int lo, int hi, char[] buf, CardHasher hasher,
-                                   boolean anyGrouping, List<Span> out) {
-        if (lo > hi) {
-            return;
-        }
+    private static int[] bestCard(CharSequence text, Run run, int lo, int hi, char[] buf, boolean anyGrouping) {
         int bestFirst = -1;
         int bestLast = -1;
         int bestShape = -1;
-        for (int g = lo; g <= hi; g++) {
+        int window = hi;
+        for (int g = lo; g <= Math.min(hi, window); g++) {
             // Every group holds a digit, so a card spans at most MAX_DIGITS groups.
             int maxLast = g;
             int digitsSoFar = run.length(g);
@@ -332,6 +345,9 @@ final class CardNumbers {
                 int count = collect(text, run, g, last, buf);
                 if (count >= MIN_DIGITS_IN_TEXT && count <= MAX_DIGITS && luhn(buf, 0, count)) {
                     int shape = shape(run, g, last);
+                    if (bestFirst < 0) {
+                        window = g + MAX_DIGITS; // later starts cannot overlap this card
+                    }
                     if (shape > bestShape) {
                         bestShape = shape;
                         bestFirst = g;
@@ -339,15 +355,11 @@ final class CardNumbers {
                     }
                 }
             }
+            if (bestShape == MAX_SHAPE) {
+                break; // nothing further right is better written, and ties go to the left
+            }
         }
-        if (bestFirst < 0) {
-            return;
-        }
-        int count = collect(text, run, bestFirst, bestLast, buf);
-        String hash = hasher == null ? null : hasher.hash(CharBuffer.wrap(buf, 0, count));
-        out.add(new Span(run.start[bestFirst], run.end[bestLast], mask(buf, 0, count), hash));
-        scanGroups(text, run, lo, bestFirst - 1, buf, hasher, anyGrouping, out);
-        scanGroups(text, run, bestLast + 1, hi, buf, hasher, anyGrouping, out);
+        return bestFirst < 0 ? null : new int[] {bestFirst, bestLast};
     }
 
     /**
@@ -356,7 +368,8 @@ final class CardNumbers {
      * <ul>
      *   <li>4: written whole, or a whole segment with a card's layout (fours with a shorter last
      *       group, {@code 4556 7375 8689 9855}; four, six and four or five, {@code 3714 496353 98431});</li>
-     *   <li>3: fours ending where their segment ends, after other digits of the segment;</li>
+     *   <li>3: fours starting or ending where their segment does, beside other digits of it (a
+     *       quantity before, a security code or expiry date after);</li>
      *   <li>2: a whole segment in another layout;</li>
      *   <li>1: gaps all alike;</li>
      *   <li>0: otherwise.</li>
@@ -364,11 +377,12 @@ final class CardNumbers {
      * So digits joined before a card by the card's own gaps ({@code order 12 4556 7375 8689 9855})
      * give way to the card in fours, and a card in an unusual grouping ({@code 265—0100—121091—0219})
      * is taken whole rather than a part of it that happens to have a card's layout. A whole segment
-     * whose last groups are fours ({@code 265 4556 7375 8689 9855}) reads as digits before a card.
+     * whose first or last groups are fours ({@code 265 4556 7375 8689 9855}) reads as digits beside
+     * a card; where both readings are fours, the leftmost is taken.
      */
     private static int shape(Run run, int first, int last) {
         if (first == last) {
-            return 4;
+            return MAX_SHAPE;
         }
         char kind = run.gapKind[first + 1];
         boolean single = run.singleGap[first + 1];
@@ -387,13 +401,16 @@ final class CardNumbers {
         boolean amex = last == first + 2 && run.length(first) == 4 && run.length(first + 1) == 6
                 && (run.length(last) == 4 || run.length(last) == 5);
         if (startsSegment && endsSegment) {
-            return fours || amex ? 4 : 2;
+            return fours || amex ? MAX_SHAPE : 2;
         }
-        if (fours && endsSegment) {
+        if (fours && (endsSegment || startsSegment)) {
             return 3;
         }
         return 1;
     }
+
+    /** The best {@link #shape}: a card written whole, or a whole stretch of alike gaps in a card's layout. */
+    private static final int MAX_SHAPE = 4;
 
     /** Copies the digits of groups [first, last] into buf; returns their count, or -1 when too many. */
     private static int collect(CharSequence text, Run run, int first, int last, char[] buf) {

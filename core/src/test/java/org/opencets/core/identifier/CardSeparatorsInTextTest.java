@@ -201,7 +201,8 @@ class CardSeparatorsInTextTest {
      * Whether the last groups, after a first part, are a card written in fours of 13 or more digits
      * ({@code 265 4556 7375 8689 9855}): that is also how digits written before a card look
      * ({@code qty 3 4556 7375 8689 9855}), and the search reads it so (see {@link CardNumbers#find}),
-     * so such groupings are no case of "any grouping is the card".
+     * so such groupings are no case of "any grouping is the card". Given the groups reversed, the
+     * same for first groups in fours before other digits (a card and its security code).
      */
     static boolean endsInFours(List<Integer> groups) {
         int digits = groups.get(groups.size() - 1) <= 4 ? groups.get(groups.size() - 1) : -1;
@@ -231,7 +232,7 @@ class CardSeparatorsInTextTest {
             } else {
                 continue; // 1 or 2 left over: draw again
             }
-            if (groups.size() >= 3 && !endsInFours(groups)) {
+            if (groups.size() >= 3 && !endsInFours(groups) && !endsInFours(groups.reversed())) {
                 return groups.stream().mapToInt(Integer::intValue).toArray();
             }
         }
@@ -379,5 +380,53 @@ class CardSeparatorsInTextTest {
         assertThat(found).as(text).anyMatch(f -> f.identifier().value().equals(expected)
                 && text.substring(f.start(), f.end()).equals(written));
         assertDoesNotLeak(TextExtractor.redactCards(text), number);
+    }
+
+    /**
+     * Digits written just after a card in fours and joined to it by its own gap (a security code, an
+     * expiry date) do not take part of it, even where the card's last groups with them pass the Luhn
+     * check: the card is found whole, and its first group is not left in clear.
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"card %s 51 ok", "%s 123 cvv", "%s 12 25"})
+    void digitsJoinedAfterACardDoNotTakePartOfIt(String template) {
+        String suffixDigits = template.substring(template.indexOf("%s") + 2).replaceAll("\\D", "");
+        for (String separator : new String[] {" ", "-"}) {
+            String t = separator.equals(" ") ? template : template.replace(" 51", "-51").replace(" 123", "-123").replace(" 12 25", "-12-25");
+            String card = cardTakenPartlyAfter(suffixDigits, separator.equals(" ") ? 0 : 20_000);
+            String written = written(card, separator);
+            String text = t.formatted(written);
+            List<Found> found = cards(TextExtractor.extract(text, Contexts.GB));
+            assertThat(found).as(text).extracting(f -> f.identifier().value()).containsExactly(Contexts.HASHER.hash(card));
+            assertThat(TextExtractor.redactCards(text)).as(text).isEqualTo(t.formatted(mask(card)));
+        }
+    }
+
+    /** A card whose last groups, with digits written just after it, also pass the Luhn check. */
+    private static String cardTakenPartlyAfter(String suffixDigits, int seed) {
+        for (int i = seed; i < seed + 10_000; i++) {
+            // the first group varies too: with an even number of digits after it, the Luhn sum of the
+            // last groups and those digits depends only on the card's first group
+            String card = withCheckDigit("4" + String.format("%03d", i % 1_000) + String.format("%04d", i / 1_000 % 10_000) + "8689985");
+            for (int groups = 1; groups <= 3; groups++) {
+                String joined = card.substring(16 - 4 * groups) + suffixDigits;
+                if (joined.length() >= 13 && joined.length() <= 19
+                        && CardNumbers.luhn(joined.toCharArray(), 0, joined.length())) {
+                    return card;
+                }
+            }
+        }
+        throw new AssertionError(suffixDigits);
+    }
+
+    /** A line of thousands of cards (a dump) is searched in time in proportion to its length, without deep recursion. */
+    @Test
+    void aLineOfManyCardsIsSearchedWhole() {
+        String card = withCheckDigit("411111111111111");
+        String line = (card + " ").repeat(20_000);
+        String redacted = TextExtractor.redactCards(line);
+        assertThat(redacted).isEqualTo((mask(card) + " ").repeat(20_000));
+        String grouped = (written(card, " ") + "  ").repeat(5_000);
+        assertThat(TextExtractor.extract(grouped, Contexts.GB)).hasSize(5_000);
     }
 }
