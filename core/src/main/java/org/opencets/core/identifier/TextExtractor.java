@@ -135,6 +135,15 @@ public final class TextExtractor {
     }
 
     /**
+     * {@link #redactCards}, but taking digit groups of any size joined by any separators as one
+     * number, as an e-mail's local part and an account's handle are masked when normalised: for the
+     * spelling of such an identifier, which holds no dates or amounts to keep apart.
+     */
+    public static String redactCardsAnyGrouping(String text) {
+        return text == null ? null : CardNumbers.redactAnyGrouping(text);
+    }
+
+    /**
      * The text with every Luhn-valid card number (as {@link #extract} finds them) replaced by its
      * masked display form; the same string when it holds none, and null for null (an optional
      * reason or title), so callers need no guard of their own.

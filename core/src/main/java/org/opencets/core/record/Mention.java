@@ -26,7 +26,9 @@ public record Mention(Identifier identifier, String role, String raw, String fie
         Objects.requireNonNull(raw, "raw");
         Objects.requireNonNull(field, "field");
         IdentifierType type = identifier.type();
-        if (type != IdentifierType.FILE_HASH && type != IdentifierType.PDQ && type != IdentifierType.PHONE) {
+        if (type == IdentifierType.ACCOUNT || type == IdentifierType.EMAIL) {
+            raw = TextExtractor.redactCardsAnyGrouping(raw); // as their normalisers mask handle and local part
+        } else if (type != IdentifierType.FILE_HASH && type != IdentifierType.PDQ && type != IdentifierType.PHONE) {
             raw = TextExtractor.redactCards(raw);
         }
     }
