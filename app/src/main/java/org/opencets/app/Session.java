@@ -870,20 +870,24 @@ public final class Session {
     }
 
     /**
-     * An audit entry as an administrator (not an auditor) may read it: in full when its actor is of
-     * the administrator's agency or its case is one they may read; otherwise who (as "a user of
-     * AGENCY"), what and when, without the target, reason and detail, which may hold another
-     * agency's search values and case numbers. The chain's hashes are kept: verification needs
+     * An audit entry as an administrator (not an auditor) may read it: in full when its case is one
+     * they may read, or, for an entry naming no case, when its actor is of their agency; otherwise
+     * who (another agency's user as "a user of AGENCY"), what and when, without the target, reason
+     * and detail, which may hold another agency's search values, case numbers and record ids. The chain's hashes are kept: verification needs
      * no one's eyes on the content.
      */
     private AuditEntry shownToAdmin(AuditEntry e, Map<String, String> agencyOf, Map<Long, CaseFile> cases) {
         String agency = agencyOf.get(e.actor());
+        boolean ownAgency = agency == null || agency.equals(user.agency().code()); // null: a refused log-in names no user
         CaseFile c = e.caseId() == null ? null : cases.get(e.caseId());
-        if (agency == null || agency.equals(user.agency().code()) || (c != null && NeedToKnow.canRead(user, c))) {
-            return e; // own agency, an unknown actor (a refused log-in names no user), or a case of theirs
+        if (c != null ? NeedToKnow.canRead(user, c) : ownAgency) {
+            return e; // a case of theirs, or their own agency's activity outside cases
         }
-        return new AuditEntry(e.seq(), e.at(), "a user of " + agency, e.action(), null, null, null, e.outcome(),
-                "withheld: another agency's activity (an auditor reads it in full)", e.prevHash(), e.hash());
+        // a case they may not read (even their own user's attempt on it: its detail may say which
+        // records it holds), or another agency's activity
+        return new AuditEntry(e.seq(), e.at(), ownAgency ? e.actor() : "a user of " + agency, e.action(), null, null, null,
+                e.outcome(), "withheld: " + (c != null ? "a case you may not read" : "another agency's activity")
+                        + " (an auditor reads it in full)", e.prevHash(), e.hash());
     }
     // ---------------------------------------------------------------- records
 

@@ -94,5 +94,14 @@ class AuditNeedToKnowTest {
             assertThat(e.outcome()).isEqualTo("denied");
             assertThat(e.detail()).contains("TPS/C1");
         });
+        // and the prober's own administrator does not learn from it which case holds those ids
+        alice.addUser("ray", "RCMP", Set.of(Role.ADMIN), null);
+        assertThat(d.session("ray").auditEntries(20, null)).filteredOn(e -> "resolve.judge".equals(e.action()))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.actor()).isEqualTo("bob");
+                    assertThat(e.outcome()).isEqualTo("denied");
+                    assertThat(e.toString()).doesNotContain("TPS/C1").doesNotContain("record " + ids.get(0) + " is in");
+                    assertThat(e.detail()).startsWith("withheld: a case you may not read");
+                });
     }
 }

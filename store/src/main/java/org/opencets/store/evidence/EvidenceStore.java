@@ -127,13 +127,19 @@ public final class EvidenceStore {
             try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
                 ch.force(true);
             }
-            OwnerOnlyFiles.createDirectories(target.getParent());
+            Path shard = target.getParent();
+            boolean newShard = !Files.isDirectory(shard);
+            OwnerOnlyFiles.createDirectories(shard);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target);
             }
-            OwnerOnlyFiles.syncDirectory(target.getParent());
+            OwnerOnlyFiles.syncDirectory(shard);
+            if (newShard) { // the folders just made must be in their parents on disk too: ab/cd in ab, ab in the root
+                OwnerOnlyFiles.syncDirectory(shard.getParent());
+                OwnerOnlyFiles.syncDirectory(root);
+            }
             return new Stored(hex, size, false);
         } catch (GeneralSecurityException e) {
             throw new StoreException("cannot encrypt evidence: " + e.getMessage(), e);
