@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
                         + "account:irc:darkstar, file_hash:md5:...) names the type; a card is printed masked and needs its "
                         + "whole number."},
         footerHeading = "%nExamples:%n",
-        footer = {"  cets lookup j.doe+shop@Example.ORG", "  cets lookup \"+44 7700 900123\" --type phone",
+        footer = {"  cets lookup j.doe+shop@Example.ORG", "  cets lookup \"+44 7400 123456\" --type phone",
                 "  cets lookup file_hash:md5:0cc175b9c0f1b6a831c399e269772661",
                 "  cets lookup irc:darkstar --type account --reason \"tip 8812\" --json"})
 final class LookupCommand implements Callable<Integer> {
