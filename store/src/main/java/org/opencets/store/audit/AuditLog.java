@@ -161,37 +161,56 @@ public final class AuditLog {
         if (!headWritten) {
             return null; // a log being created: its first entry writes the head
         }
-        if (!Files.exists(headFile)) {
-            return "its head file " + headFile + " is missing, so entries cut from the log's end would go unseen";
-        }
-        long seq;
-        String hash;
+        Head head;
         try {
-            String[] parts = Files.readString(headFile, StandardCharsets.US_ASCII).strip().split(" ");
-            seq = Long.parseLong(parts[0]);
-            hash = parts[1];
-        } catch (IOException | RuntimeException ex) {
+            head = readHead();
+        } catch (IOException ex) {
             return "its head file " + headFile + " is unreadable or damaged";
         }
-        Optional<String> logged = h.createQuery("SELECT hash FROM audit WHERE seq = ?").bind(0, seq)
+        if (head == null) {
+            return "its head file " + headFile + " is missing, so entries cut from the log's end would go unseen";
+        }
+        Optional<String> logged = h.createQuery("SELECT hash FROM audit WHERE seq = ?").bind(0, head.seq())
                 .mapTo(String.class).findOne();
         if (logged.isEmpty()) {
-            return "its head file names entry " + seq + ", which the log no longer has: entries were cut from its end";
+            return "its head file names entry " + head.seq() + ", which the log no longer has: entries were cut from its end";
         }
-        if (!logged.get().equals(hash)) {
-            return "its head file names another entry " + seq + " than the log holds";
+        if (!logged.get().equals(head.hash())) {
+            return "its head file names another entry " + head.seq() + " than the log holds";
         }
         return null;
     }
+
+    /** The head file's content: the last entry's sequence number and hash. */
+    private record Head(long seq, String hash) {
+    }
+
+    /** The head file, or null when there is none; an IOException when it cannot be read or parsed. */
+    private Head readHead() throws IOException {
+        if (!Files.exists(headFile)) {
+            return null;
+        }
+        String[] parts = Files.readString(headFile, StandardCharsets.US_ASCII).strip().split(" ");
+        try {
+            if (parts.length != 2) {
+                throw new IOException("expected 'seq hash', found " + parts.length + " words");
+            }
+            return new Head(Long.parseLong(parts[0]), parts[1]);
+        } catch (NumberFormatException e) {
+            throw new IOException("the sequence number is not a number", e);
+        }
+    }
+
+    private static final org.jdbi.v3.core.mapper.RowMapper<AuditEntry> ENTRY = (rs, ctx) -> new AuditEntry(rs.getLong("seq"),
+            rs.getString("at"), rs.getString("actor"), rs.getString("action"),
+            rs.getObject("case_id") == null ? null : rs.getLong("case_id"), rs.getString("target"), rs.getString("reason"),
+            rs.getString("outcome"), rs.getString("detail"), rs.getString("prev_hash"), rs.getString("hash"));
 
     public List<AuditEntry> entries(int limit, Long caseId) {
         return db.read(h -> h.createQuery("SELECT * FROM (SELECT * FROM audit"
                         + (caseId == null ? "" : " WHERE case_id = :c") + " ORDER BY seq DESC LIMIT :n) t ORDER BY seq")
                 .bind("n", limit).bindByType("c", caseId, Long.class)
-                .map((rs, ctx) -> new AuditEntry(rs.getLong("seq"), rs.getString("at"), rs.getString("actor"),
-                        rs.getString("action"), rs.getObject("case_id") == null ? null : rs.getLong("case_id"),
-                        rs.getString("target"), rs.getString("reason"), rs.getString("outcome"), rs.getString("detail"),
-                        rs.getString("prev_hash"), rs.getString("hash")))
+                .map(ENTRY)
                 .list());
     }
 
@@ -200,19 +219,14 @@ public final class AuditLog {
      * re-created. Streams the log: memory stays flat.
      */
     public AuditChain.Verdict verify() {
-        long headSeq = 0;
-        String headHash = null;
-        if (Files.exists(headFile)) {
-            try {
-                String[] parts = Files.readString(headFile, StandardCharsets.US_ASCII).strip().split(" ");
-                headSeq = Long.parseLong(parts[0]);
-                headHash = parts[1];
-            } catch (IOException | RuntimeException ex) {
-                return new AuditChain.Verdict(0, List.of("the head file " + headFile + " is unreadable or damaged"));
-            }
+        Head head;
+        try {
+            head = readHead();
+        } catch (IOException ex) {
+            return new AuditChain.Verdict(0, List.of("the head file " + headFile + " is unreadable or damaged"));
         }
-        long seq = headSeq;
-        String hash = headHash;
+        long seq = head == null ? 0 : head.seq();
+        String hash = head == null ? null : head.hash();
         List<String> problems = new ArrayList<>();
         if (headWritten && hash == null) {
             problems.add("the head file " + headFile + " is missing: entries cut from the end of the log cannot be "
@@ -224,11 +238,7 @@ public final class AuditLog {
         long[] lastSeq = {0};
         AuditChain.Verdict chained = db.read(h -> {
             try (Stream<AuditEntry> stream = h.createQuery("SELECT * FROM audit ORDER BY seq").setFetchSize(1000)
-                    .map((rs, ctx) -> new AuditEntry(rs.getLong("seq"), rs.getString("at"), rs.getString("actor"),
-                            rs.getString("action"), rs.getObject("case_id") == null ? null : rs.getLong("case_id"),
-                            rs.getString("target"), rs.getString("reason"), rs.getString("outcome"),
-                            rs.getString("detail"), rs.getString("prev_hash"), rs.getString("hash")))
-                    .stream()) {
+                    .map(ENTRY).stream()) {
                 Iterable<AuditEntry> it = stream.peek(e -> {
                     if (e.seq() == seq) {
                         atHead[0] = e.hash();
@@ -248,11 +258,9 @@ public final class AuditLog {
 
     private synchronized void writeHead(AuditEntry entry) {
         try {
-            if (Files.exists(headFile)) {
-                String[] parts = Files.readString(headFile, StandardCharsets.US_ASCII).strip().split(" ");
-                if (parts.length == 2 && Long.parseLong(parts[0]) >= entry.seq()) {
-                    return;
-                }
+            Head head = readHead();
+            if (head != null && head.seq() >= entry.seq()) {
+                return;
             }
             // through audit.head.tmp, synced before and after the move: without the syncs a power cut
             // can leave an empty head (the move on disk before the content), which every later
@@ -260,7 +268,7 @@ public final class AuditLog {
             // store refuses to record successes as if the head had been deleted
             OwnerOnlyFiles.replace(headFile, (entry.seq() + " " + entry.hash() + "\n").getBytes(StandardCharsets.US_ASCII));
             headWritten = true;
-        } catch (IOException | NumberFormatException e) {
+        } catch (IOException e) {
             throw new StoreException("cannot write the audit head " + headFile + ": " + e.getMessage(), e);
         }
     }
